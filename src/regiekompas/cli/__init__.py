@@ -1,0 +1,1 @@
+"""The `regiekompas` command: a thin layer over `regiekompas.core`."""

@@ -1,0 +1,258 @@
+"""`regiekompas`: simulate, analyse and demo from the command line.
+
+Bad input ends with a clear message and exit status 2; nothing here ever shows a traceback
+to a user (set REGIEKOMPAS_DEBUG=1 to see one when reporting a bug).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+from regiekompas import __version__
+from regiekompas.cli.messages import message
+from regiekompas.cli.summary import render
+from regiekompas.core.analysis import Settings
+from regiekompas.core.export import write_json, write_xlsx
+from regiekompas.core.io import ImportFailed, read_dataset
+from regiekompas.core.measures.trend import trend
+from regiekompas.core.model import load_model
+from regiekompas.core.pipeline import run_analysis
+from regiekompas.core.simulate import SimulationParams, simulate_region, write_region
+
+EXIT_BAD_INPUT = 2
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=lambda: os.environ.get("REGIEKOMPAS_LANG", "nl"),
+    show_default="nl",
+    help="Taal van de uitvoer / output language.",
+)
+
+
+class BadInput(click.ClickException):
+    """A user error: printed without traceback, exit status 2."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def show(self, file: Any = None) -> None:
+        Console(stderr=True).print(self.format_message(), style="red", markup=False)
+
+
+@contextmanager
+def progress_bar(description: str, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while long work runs (only on a terminal)."""
+    if not enabled:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(description, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="regiekompas")
+def cli() -> None:
+    """Regiekompas: regie in het sociaal domein met het transitiemodel."""
+
+
+@cli.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--gemeenten", default=14, show_default=True, help="Aantal gemeenten (1–342).")
+@click.option("--respondenten", default=40, show_default=True, help="Respondenten per gemeente.")
+@click.option("--seed", default=2026, show_default=True, help="Startwaarde van het toeval.")
+@click.option("--xlsx", is_flag=True, help="Eén werkmap regio.xlsx in plaats van CSV-bestanden.")
+@lang_option
+def simulate(
+    outdir: Path, gemeenten: int, respondenten: int, seed: int, xlsx: bool, lang: str
+) -> None:
+    """Simuleer een regio en schrijf de importbestanden naar OUTDIR."""
+    try:
+        params = SimulationParams(gemeenten=gemeenten, respondenten=respondenten, seed=seed)
+    except ValueError as error:
+        raise BadInput(message("bad_value", lang, reason=error)) from None
+    region = simulate_region(params)
+    try:
+        paths = write_region(region, outdir, xlsx=xlsx)
+    except OSError as error:
+        raise BadInput(message("cannot_write", lang, path=outdir, reason=error.strerror)) from None
+    count = len(region.dataset.responses.respondent_ids)
+    click.echo(message("simulated", lang, gemeenten=gemeenten, respondenten=count, dir=outdir))
+    for path in paths:
+        click.echo(f"  {path}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Schrijf de resultaten als JSON (product.md §10).",
+)
+@click.option(
+    "--xlsx",
+    "xlsx_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Schrijf een Excel-werkmap met één blad per maat.",
+)
+@click.option("--k", default=5, show_default=True, help="Minimale groepsgrootte (≥ 3).")
+@click.option("--bootstrap", default=1000, show_default=True, help="Aantal bootstraptrekkingen.")
+@click.option("--seed", default=0, show_default=True, help="Startwaarde van de bootstrap.")
+@click.option("--stil", "quiet", is_flag=True, help="Geen samenvatting in de terminal.")
+@lang_option
+def analyse(
+    paths: Sequence[Path],
+    json_out: Path | None,
+    xlsx_out: Path | None,
+    k: int,
+    bootstrap: int,
+    seed: int,
+    quiet: bool,
+    lang: str,
+) -> None:
+    """Analyseer de antwoorden (en regiobestanden) in PATHS: bestanden of mappen."""
+    settings = _settings(k, bootstrap, seed, lang)
+    try:
+        dataset, warnings = read_dataset(list(paths), lang=lang)
+    except ImportFailed as failed:
+        raise BadInput(failed.report.text(lang) + "\n" + message("import_failed", lang)) from None
+    console = Console(stderr=True)
+    if warnings:
+        console.print(message("warnings", lang), style="yellow")
+        for warning in warnings:
+            console.print(f"  {warning.text(lang)}", markup=False)
+    with progress_bar(message("bootstrap", lang), _interactive()) as update:
+        document = run_analysis(dataset, settings=settings, lang=lang, progress=update)
+    _write_outputs(document, json_out, xlsx_out, lang)
+    if not quiet:
+        render(document, load_model(), dataset.naam_of(), lang, Console())
+
+
+@cli.command()
+@click.option("--bootstrap", default=1000, show_default=True, help="Aantal bootstraptrekkingen.")
+@click.option(
+    "--seed", default=2026, show_default=True, help="Startwaarde van simulatie en bootstrap."
+)
+@lang_option
+def demo(bootstrap: int, seed: int, lang: str) -> None:
+    """Simuleer de regio Twente en toon de analyse ervan."""
+    settings = _settings(5, bootstrap, seed, lang)
+    click.echo(message("demo_intro", lang))
+    region = simulate_region(SimulationParams(gemeenten=14, seed=seed))
+    with progress_bar(message("bootstrap", lang), _interactive()) as update:
+        document = run_analysis(region.dataset, settings=settings, lang=lang, progress=update)
+    render(document, load_model(), region.dataset.naam_of(), lang, Console())
+
+
+@cli.command(name="trend")
+@click.argument("oud", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("nieuw", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Schrijf alle veranderingen als JSON.",
+)
+@lang_option
+def trend_command(oud: Path, nieuw: Path, json_out: Path | None, lang: str) -> None:
+    """Vergelijk twee analyses (JSON van `analyse --json`) van dezelfde regio."""
+    documents = [_read_document(path, lang) for path in (oud, nieuw)]
+    changes = trend(documents[0], documents[1])
+    if json_out is not None:
+        _write(
+            json_out,
+            lang,
+            lambda: json_out.write_text(
+                json.dumps(changes, ensure_ascii=False, indent=1), encoding="utf-8"
+            ),
+        )
+    from regiekompas.cli.trend_view import render_trend
+
+    render_trend(changes, load_model(), lang, Console())
+
+
+def _read_document(path: Path, lang: str) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadInput(message("bad_value", lang, reason=f"{path.name}: {error}")) from None
+    if not isinstance(data, dict) or "cellen" not in data:
+        raise BadInput(message("bad_value", lang, reason=f"{path.name}: geen Regiekompas-analyse"))
+    return data
+
+
+def _settings(k: int, bootstrap: int, seed: int, lang: str) -> Settings:
+    if k < 3:
+        raise BadInput(
+            message(
+                "bad_value",
+                lang,
+                reason="--k moet minstens 3 zijn" if lang != "en" else "--k must be at least 3",
+            )
+        )
+    if bootstrap < 1:
+        raise BadInput(message("bad_value", lang, reason="--bootstrap ≥ 1"))
+    return Settings(k=k, bootstrap=bootstrap, seed=seed)
+
+
+def _write(path: Path, lang: str, write: Callable[[], None]) -> None:
+    try:
+        write()
+    except OSError as error:
+        raise BadInput(message("cannot_write", lang, path=path, reason=error.strerror)) from None
+    Console(stderr=True).print(message("written", lang, path=path), markup=False)
+
+
+def _write_outputs(
+    document: dict[str, Any], json_out: Path | None, xlsx_out: Path | None, lang: str
+) -> None:
+    if json_out is not None:
+        _write(json_out, lang, lambda: write_json(json_out, document))
+    if xlsx_out is not None:
+        _write(xlsx_out, lang, lambda: write_xlsx(xlsx_out, document))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: runs the command and turns any failure into a message, not a traceback."""
+    try:
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="regiekompas",
+            standalone_mode=False,
+        )
+    except click.exceptions.Abort:
+        return 130
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except Exception as error:
+        if os.environ.get("REGIEKOMPAS_DEBUG"):
+            raise
+        lang = os.environ.get("REGIEKOMPAS_LANG", "nl")
+        Console(stderr=True).print(message("internal_error", lang, reason=error), markup=False)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""A readable terminal summary of a results document (rich tables).
+
+It shows only what the document holds, so k-anonymity decided upstream also holds here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from regiekompas.core.model import Model
+
+LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Regiekompas — analyse", "Regiekompas — analysis"),
+    "meta": (
+        "k = {k} · bootstrap B = {bootstrap} · seed {seed} · instrument v{instrument}",
+        "k = {k} · bootstrap B = {bootstrap} · seed {seed} · instrument v{instrument}",
+    ),
+    "transitie": ("Transitie", "Transitie"),
+    "ambitie": ("Ambitie (bedoeld)", "Ambition (intended)"),
+    "praktijk": ("Praktijk (nu)", "Practice (now)"),
+    "kloof": ("Kloof", "Gap"),
+    "spraak": ("Spraakverwarring (praktijk)", "Confusion of tongues (practice)"),
+    "weakest": ("Zwakste conditie", "Weakest condition"),
+    "advice": ("Advies", "Advice"),
+    "region": ("Regio {regio}", "Region {regio}"),
+    "all": ("alle gemeenten", "all gemeenten"),
+    "versnippering": ("Versnippering voor aanbieders", "Fragmentation for providers"),
+    "gewogen": ("regimes per aanbieder (gewogen)", "regimes per provider (weighted)"),
+    "aandeel": ("aandeel ≥ 3 regimes", "share facing ≥ 3"),
+    "spreiding": ("spreiding", "dispersion"),
+    "alpha": (
+        "Zien de groepen hetzelfde landschap? Krippendorffs α = {alpha}",
+        "Do the groups see the same landscape? Krippendorff's α = {alpha}",
+    ),
+    "helder": ("helder", "clear"),
+    "unclear": ("niet helder", "not clear"),
+    "none": ("—", "—"),
+}
+
+
+def label(key: str, lang: str, **values: Any) -> str:
+    nl, en = LABELS[key]
+    return (en if lang == "en" else nl).format(**values)
+
+
+def number(value: float | None, lang: str, digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang != "en" else text
+
+
+def _position(cell: Mapping[str, Any] | None, model: Model, lang: str) -> Text:
+    if cell is None:
+        return Text("—")
+    name = cell["kwadrant"]
+    if name in {q.code for q in model.quadrants}:
+        name = model.quadrant(name).name.get(lang)
+    clear = label("helder" if cell["helder"] else "unclear", lang)
+    text = Text(name, style="bold")
+    text.append(f"  ({number(cell['cc'], lang)}; {number(cell['dc'], lang)}) n={cell['n']} {clear}")
+    return text
+
+
+def render(
+    document: Mapping[str, Any], model: Model, names: Mapping[str, str], lang: str, console: Console
+) -> None:
+    meta = document.get("meta", {})
+    console.print(Panel(label("meta", lang, **meta), title=label("title", lang)))
+    cells = {
+        (c["gemeente_code"], c["transitie"], c["perspectief"]): c
+        for c in document.get("cellen", [])
+    }
+    gaps = {(g["gemeente_code"], g["transitie"]): g for g in document.get("kloof", [])}
+    confusion = {
+        (s["gemeente_code"], s["transitie"], s["perspectief"]): s
+        for s in document.get("spraakverwarring", [])
+    }
+    weakest: dict[str, tuple[str, float]] = {}
+    for row in document.get("condities", []):
+        if row["groep"] is None and row["score"] is not None:
+            best = weakest.get(row["gemeente_code"])
+            if best is None or row["score"] < best[1]:
+                weakest[row["gemeente_code"]] = (row["conditie"], row["score"])
+    advice: dict[str | None, list[Mapping[str, Any]]] = defaultdict(list)
+    for row in sorted(document.get("advies", []), key=lambda a: a["prioriteit"]):
+        advice[row["gemeente_code"]].append(row)
+
+    gemeenten = sorted({key[0] for key in cells}, key=lambda code: names.get(code, code))
+    for code in gemeenten:
+        table = Table(title=f"{names.get(code, code)} ({code})", title_justify="left", expand=True)
+        for column in ("transitie", "ambitie", "praktijk", "kloof", "spraak"):
+            table.add_column(label(column, lang))
+        for t in model.transities:
+            amb, prak = cells.get((code, t.code, "ambitie")), cells.get((code, t.code, "praktijk"))
+            if amb is None and prak is None:
+                continue
+            gap = gaps.get((code, t.code))
+            gap_text = "—" if gap is None else f"{number(gap['waarde'], lang)}"
+            conf = confusion.get((code, t.code, "praktijk"))
+            conf_text = "—"
+            if conf is not None and conf["waarde"] is not None:
+                pair = " ↔ ".join(model.group(g).name.get(lang) for g in conf["groepen"])
+                conf_text = f"{number(conf['waarde'], lang)} ({pair})"
+            table.add_row(
+                t.name.get(lang),
+                _position(amb, model, lang),
+                _position(prak, model, lang),
+                gap_text,
+                conf_text,
+            )
+        parts: list[Any] = [table]
+        if code in weakest:
+            cond, score = weakest[code]
+            parts.append(
+                Text(
+                    f"{label('weakest', lang)}: {model.condition(cond).name.get(lang)} "
+                    f"({number(score, lang, 0)})"
+                )
+            )
+        for row in advice.get(code, [])[:2]:
+            parts.append(Text(f"{label('advice', lang)} #{row['prioriteit']}: {row['tekst']}"))
+        console.print(Group(*parts))
+        console.print()
+
+    alphas = {r["regio"]: r["alpha_groepen"] for r in document.get("regio", [])}
+    by_region: dict[str | None, list[Mapping[str, Any]]] = defaultdict(list)
+    for row in document.get("versnippering", []):
+        by_region[row["regio"]].append(row)
+    for regio in sorted(set(alphas) | set(by_region), key=lambda v: (v is None, v or "")):
+        title = label("region", lang, regio=regio or label("all", lang))
+        parts = []
+        if alphas.get(regio) is not None:
+            parts.append(Text(label("alpha", lang, alpha=number(alphas[regio], lang))))
+        if by_region.get(regio):
+            table = Table(title=label("versnippering", lang), title_justify="left")
+            for column in ("transitie", "gewogen", "aandeel", "spreiding"):
+                table.add_column(label(column, lang))
+            for row in by_region[regio]:
+                share = row["aandeel_3_of_meer"]
+                table.add_row(
+                    model.transitie(row["transitie"]).name.get(lang),
+                    number(row["gewogen_gemiddelde"], lang),
+                    "—" if share is None else f"{round(100 * share)}%",
+                    number(row["spreiding"], lang),
+                )
+            parts.append(table)
+        for row in advice.get(None, [])[:3]:
+            parts.append(Text(f"{label('advice', lang)} #{row['prioriteit']}: {row['tekst']}"))
+        console.print(Panel(Group(*parts), title=title))

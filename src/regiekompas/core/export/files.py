@@ -1,0 +1,57 @@
+"""Atomic JSON and XLSX files of a results document."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from regiekompas.core.analysis import round_document
+from regiekompas.core.export.flatten import COLUMNS, MEASURES, flat_rows
+
+
+def _atomic(path: Path, write: Callable[[Path], object]) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(name))
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def document_json(document: Mapping[str, Any]) -> str:
+    """The published JSON text: floats rounded to 4 decimals, UTF-8, keys in §10 order."""
+    return json.dumps(round_document(dict(document)), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_json(path: Path, document: Mapping[str, Any]) -> None:
+    text = document_json(document)
+    _atomic(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def write_xlsx(path: Path, document: Mapping[str, Any]) -> None:
+    rounded = round_document(dict(document))
+
+    def write(tmp: Path) -> None:
+        book = Workbook(write_only=True)
+        for measure in MEASURES:
+            sheet = book.create_sheet(measure)
+            sheet.append(list(COLUMNS[measure]))
+            for row in flat_rows(rounded, measure):
+                sheet.append(list(row))
+        meta = book.create_sheet("meta")
+        meta.append(["sleutel", "waarde"])
+        for key, value in (rounded.get("meta") or {}).items():
+            meta.append([key, value])
+        book.save(tmp)
+
+    _atomic(Path(path), write)

@@ -1,0 +1,210 @@
+"""Every text an import can show, in Dutch and English, keyed by message code.
+
+Messages are stored as a code plus language-neutral parameters, so one failed import can be
+shown in either language, and the wording can be reviewed in one place by someone who writes
+for municipal staff rather than for programmers.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from regiekompas.core.text import Text
+
+MESSAGES: Final[dict[str, Text]] = {
+    # -- how a location is written ---------------------------------------------------------
+    "plaats.blad": Text(nl="{bestand} [blad {blad}]", en="{bestand} [sheet {blad}]"),
+    "plaats.rij": Text(nl="rij {rij}", en="row {rij}"),
+    "plaats.kolom": Text(nl="kolom {kolom}", en="column {kolom}"),
+    # -- report heading and footer ----------------------------------------------------------
+    "kop.fouten": Text(
+        nl="{fouten} in {bestanden}; er is niets ingelezen.",
+        en="{fouten} in {bestanden}; nothing was imported.",
+    ),
+    "kop.fouten_zonder_bestand": Text(
+        nl="{fouten}; er is niets ingelezen.",
+        en="{fouten}; nothing was imported.",
+    ),
+    "kop.geen_fouten": Text(nl="Geen fouten.", en="No errors."),
+    "kop.waarschuwingen": Text(nl="Daarnaast {waarschuwingen}.", en="Also {waarschuwingen}."),
+    "telling.fout": Text(nl="1 fout", en="1 error"),
+    "telling.fouten": Text(nl="{n} fouten", en="{n} errors"),
+    "telling.bestand": Text(nl="1 bestand", en="1 file"),
+    "telling.bestanden": Text(nl="{n} bestanden", en="{n} files"),
+    "telling.waarschuwing": Text(nl="1 waarschuwing", en="1 warning"),
+    "telling.waarschuwingen": Text(nl="{n} waarschuwingen", en="{n} warnings"),
+    "afgekapt.fouten": Text(
+        nl="… en nog {n} fouten; alleen de eerste {max} zijn bewaard.",
+        en="… and {n} more errors; only the first {max} were kept.",
+    ),
+    "afgekapt.waarschuwingen": Text(
+        nl="… en nog {n} waarschuwingen; alleen de eerste {max} zijn bewaard.",
+        en="… and {n} more warnings; only the first {max} were kept.",
+    ),
+    # -- files --------------------------------------------------------------------------------
+    "bestand.bestaat_niet": Text(
+        nl="bestand of map bestaat niet", en="file or folder does not exist"
+    ),
+    "bestand.map_leeg": Text(
+        nl="de map bevat geen .csv- of .xlsx-bestanden",
+        en="the folder contains no .csv or .xlsx files",
+    ),
+    "bestand.geen_bestanden": Text(nl="er zijn geen bestanden opgegeven", en="no files were given"),
+    "bestand.extensie": Text(
+        nl="bestandstype '{extensie}' wordt niet ondersteund; gebruik .csv of .xlsx",
+        en="file type '{extensie}' is not supported; use .csv or .xlsx",
+    ),
+    "bestand.onleesbaar": Text(
+        nl="het bestand kan niet worden gelezen ({reden})",
+        en="the file cannot be read ({reden})",
+    ),
+    "bestand.leeg": Text(nl="het bestand is leeg", en="the file is empty"),
+    "bestand.geen_utf8": Text(
+        nl="het bestand is geen UTF-8; sla het op als 'CSV UTF-8'",
+        en="the file is not UTF-8; save it as 'CSV UTF-8'",
+    ),
+    "bestand.csv_fout": Text(
+        nl="het bestand is geen geldige CSV ({reden})",
+        en="the file is not valid CSV ({reden})",
+    ),
+    "bestand.xlsx_beschadigd": Text(
+        nl="geen geldig of een beschadigd xlsx-bestand ({reden})",
+        en="not a valid xlsx file, or a damaged one ({reden})",
+    ),
+    # -- header row ---------------------------------------------------------------------------
+    "kop.onbekend": Text(
+        nl="de kopregel past bij geen enkel soort bestand; verwacht de kolommen van een van "
+        "deze: {verwacht}",
+        en="the header row matches no kind of file; expected the columns of one of these: "
+        "{verwacht}",
+    ),
+    "kop.kolom_ontbreekt": Text(
+        nl="verplichte kolom ontbreekt (dit lijkt een {soort}-bestand)",
+        en="required column is missing (this looks like a {soort} file)",
+    ),
+    "kop.kolom_dubbel": Text(nl="deze kolom komt twee keer voor", en="this column appears twice"),
+    "kop.geen_item": Text(
+        nl="'{kolom}' is geen itemcode van instrument {versie}",
+        en="'{kolom}' is not an item code of instrument {versie}",
+    ),
+    "kop.geen_itemkolommen": Text(
+        nl="er staan geen itemkolommen (zoals cc1 of amb1) in de kopregel",
+        en="the header row has no item columns (such as cc1 or amb1)",
+    ),
+    "kop.kolom_genegeerd": Text(nl="onbekende kolom, genegeerd", en="unknown column, ignored"),
+    "kop.soort_dubbel": Text(
+        nl="er is al een {soort}-bestand ({eerder}); geef er maar één",
+        en="there already is a {soort} file ({eerder}); give only one",
+    ),
+    # -- rows and cells -----------------------------------------------------------------------
+    "rij.velden": Text(
+        nl="de rij heeft {n} velden, de kopregel {m}",
+        en="the row has {n} fields, the header row {m}",
+    ),
+    "cel.leeg": Text(nl="mag niet leeg zijn", en="must not be empty"),
+    "cel.gemeentecode": Text(
+        nl="'{waarde}' is geen gemeentecode (GM en 4 cijfers, zoals GM0153)",
+        en="'{waarde}' is not a gemeente code (GM and 4 digits, such as GM0153)",
+    ),
+    "cel.gemeente_onbekend": Text(
+        nl="{waarde} staat niet in het gemeentenbestand {bestand}",
+        en="{waarde} is not in the gemeenten file {bestand}",
+    ),
+    "cel.groep": Text(
+        nl="'{waarde}' is geen groep; kies uit {keuzes}",
+        en="'{waarde}' is not a group; choose from {keuzes}",
+    ),
+    "cel.transitie": Text(
+        nl="'{waarde}' is geen transitie; kies uit {keuzes}",
+        en="'{waarde}' is not a transitie; choose from {keuzes}",
+    ),
+    "cel.perspectief": Text(
+        nl="'{waarde}' is geen perspectief; kies uit {keuzes}",
+        en="'{waarde}' is not a perspectief; choose from {keuzes}",
+    ),
+    "cel.item": Text(
+        nl="'{waarde}' is geen item van instrument {versie}",
+        en="'{waarde}' is not an item of instrument {versie}",
+    ),
+    "cel.geen_getal": Text(nl="'{waarde}' is geen getal", en="'{waarde}' is not a number"),
+    "cel.geen_geheel_getal": Text(
+        nl="{waarde} is geen geheel getal", en="{waarde} is not a whole number"
+    ),
+    "cel.buiten_bereik": Text(nl="{waarde} ligt buiten {lo}–{hi}", en="{waarde} is outside {lo}–{hi}"),
+    "cel.as_item_zonder_cel": Text(
+        nl="item {item} hoort bij een transitie en perspectief; vul beide in",
+        en="item {item} belongs to a transitie and perspectief; fill in both",
+    ),
+    "cel.gemeente_item_met_cel": Text(
+        nl="item {item} geldt voor de hele gemeente; laat transitie en perspectief leeg",
+        en="item {item} concerns the whole gemeente; leave transitie and perspectief empty",
+    ),
+    "cel.half_cel": Text(
+        nl="vul transitie en perspectief allebei in of laat ze allebei leeg",
+        en="fill in both transitie and perspectief, or leave both empty",
+    ),
+    "cel.groep_conflict": Text(
+        nl="respondent {respondent} heeft groep {eerdere_waarde} in {eerder}",
+        en="respondent {respondent} has group {eerdere_waarde} in {eerder}",
+    ),
+    "cel.organisatie_conflict": Text(
+        nl="respondent {respondent} heeft organisatie '{eerdere_waarde}' in {eerder}",
+        en="respondent {respondent} has organisatie '{eerdere_waarde}' in {eerder}",
+    ),
+    "rij.dubbel_antwoord": Text(
+        nl="tweede antwoord op {item} van respondent {respondent} voor {cel}; het eerste staat "
+        "in {eerder}",
+        en="second answer to {item} by respondent {respondent} for {cel}; the first is in "
+        "{eerder}",
+    ),
+    "rij.dubbele_rij": Text(
+        nl="respondent {respondent} heeft al een rij voor {cel} in {eerder}",
+        en="respondent {respondent} already has a row for {cel} in {eerder}",
+    ),
+    "cel.gemeente_item_conflict": Text(
+        nl="{waarde} wijkt af van {eerdere_waarde} voor respondent {respondent} in {cel} in "
+        "{eerder}",
+        en="{waarde} differs from {eerdere_waarde} for respondent {respondent} in {cel} in "
+        "{eerder}",
+    ),
+    "antwoorden.ontbreken": Text(
+        nl="er is geen antwoordenbestand; dat is verplicht",
+        en="there is no responses file; one is required",
+    ),
+    "antwoorden.geen_rijen": Text(
+        nl="het antwoordenbestand bevat geen antwoorden",
+        en="the responses file contains no answers",
+    ),
+    "cel.gemeente_dubbel": Text(
+        nl="gemeentecode {waarde} staat er al in {eerder}",
+        en="gemeente code {waarde} already appears in {eerder}",
+    ),
+    "cel.organisatie_dubbel": Text(
+        nl="organisatie '{waarde}' staat er al in {eerder}",
+        en="organisatie '{waarde}' already appears in {eerder}",
+    ),
+    "cel.organisatie_onbekend": Text(
+        nl="'{waarde}' staat niet in het organisatiebestand {bestand}",
+        en="'{waarde}' is not in the organisaties file {bestand}",
+    ),
+    "cel.organisatie_onbekend_antwoorden": Text(
+        nl="organisatie '{waarde}' staat niet in het organisatiebestand {bestand} (alleen de "
+        "eerste rij wordt genoemd)",
+        en="organisatie '{waarde}' is not in the organisaties file {bestand} (only the first "
+        "row is named)",
+    ),
+    "rij.contract_dubbel": Text(
+        nl="zelfde contract als in {eerder}; één keer meegenomen",
+        en="same contract as in {eerder}; counted once",
+    ),
+    "cel.plaats_half": Text(
+        nl="vul cc en dc allebei in of laat ze allebei leeg",
+        en="fill in both cc and dc, or leave both empty",
+    ),
+    "rij.niet_geplaatst": Text(
+        nl="mechanisme '{naam}': type '{type}' staat niet in de catalogus en cc en dc zijn "
+        "leeg; niet geplaatst",
+        en="mechanism '{naam}': type '{type}' is not in the catalogue and cc and dc are "
+        "empty; not placed",
+    ),
+}

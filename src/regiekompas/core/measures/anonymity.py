@@ -1,0 +1,45 @@
+"""k-anonymity: which group breakdowns may be shown (product.md §6).
+
+Every output path — JSON, XLSX, terminal, web, reports — takes its group breakdowns from
+`shown_groups`, so there is exactly one place where the privacy rule is decided.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from regiekompas.core.vocabulary import MIN_K
+
+
+def check_k(k: int) -> int:
+    """Return k, or raise ValueError when it is below the floor of product.md §6."""
+    if int(k) != k or k < MIN_K:
+        raise ValueError(f"k must be a whole number of at least {MIN_K}, got {k!r}")
+    return int(k)
+
+
+def shown_groups(counts: npt.ArrayLike, k: int) -> npt.NDArray[np.bool_]:
+    """Mask of the groups whose breakdown may be shown, per row of `counts`.
+
+    `counts` has shape (..., G): respondents per group (columns ordered by group code, so a
+    tie is broken alphabetically by taking the lowest column). A group is left out when it
+    has fewer than k respondents. Complementary suppression: while the left-out groups of a
+    row together hold more than 0 but fewer than k respondents, the shown group with the
+    fewest respondents is left out too — otherwise it could be recovered by subtracting the
+    shown groups from the cell total.
+    """
+    k = check_k(k)
+    given = np.asarray(counts, dtype=np.int64)
+    c = given.reshape(-1, given.shape[-1]) if given.ndim else given.reshape(1, 1)
+    shown = c >= k
+    big = np.iinfo(np.int64).max
+    for _ in range(c.shape[-1]):
+        hidden = np.where(shown, 0, c).sum(axis=-1)
+        needs_more = (hidden > 0) & (hidden < k) & shown.any(axis=-1)
+        if not needs_more.any():
+            break
+        smallest = np.argmin(np.where(shown, c, big), axis=-1)
+        rows = np.flatnonzero(needs_more)
+        shown[rows, smallest[rows]] = False
+    return shown.reshape(given.shape)

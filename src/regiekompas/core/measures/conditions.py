@@ -1,0 +1,82 @@
+"""The five conditions for promising collaboration (product.md §4.5).
+
+A respondent's scale score is the mean of their answered items after reverse-keying
+(a' = 6 − a), missing when fewer than half the items are answered. A gemeente's or group's
+score is the mean over respondents, mapped to 0 … 100 by (m − 1) / 4 × 100.
+
+Cronbach's α (Cronbach 1951) per scale, over the respondents who answered every item:
+
+    α = J / (J − 1) · (1 − Σ_j s_j² / s_T²),
+
+with item variances s_j² and the variance s_T² of the sum score (all ddof = 1), computed on
+the reverse-keyed answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from regiekompas.core.dataset import FloatArray, IntArray, Responses
+from regiekompas.core.instrument import Instrument
+from regiekompas.core.measures.positions import mean_if_half
+
+
+@dataclass(frozen=True, eq=False)
+class ScaleScores:
+    """Per gemeente observation (respondent × gemeente): score per scale, 1..5 or NaN."""
+
+    codes: tuple[str, ...]
+    scores: FloatArray  # (gem rows, scales)
+    complete: tuple[FloatArray, ...]  # per scale: reverse-keyed answers (rows, items)
+
+
+def scale_scores(responses: Responses, instrument: Instrument) -> ScaleScores:
+    codes: list[str] = []
+    scores: list[FloatArray] = []
+    keyed: list[FloatArray] = []
+    for scale in instrument.scales:
+        cols = [responses.gemeente_items.index(item.code) for item in scale.items]
+        raw = responses.gemeente_answers[:, cols]
+        reverse = np.asarray([item.reverse for item in scale.items])
+        answers = np.where(reverse[None, :], 6.0 - raw, raw)
+        codes.append(scale.code)
+        scores.append(mean_if_half(answers))
+        keyed.append(answers)
+    matrix = np.column_stack(scores) if scores else np.empty((len(responses.gem_respondent), 0))
+    return ScaleScores(codes=tuple(codes), scores=matrix, complete=tuple(keyed))
+
+
+def to_percent(mean_score: FloatArray) -> FloatArray:
+    return (mean_score - 1.0) / 4.0 * 100.0
+
+
+def grouped_mean(values: FloatArray, group: IntArray, n_groups: int) -> tuple[FloatArray, IntArray]:
+    """Mean and count of the non-missing values per group."""
+    present = ~np.isnan(values)
+    count = np.bincount(group[present], minlength=n_groups)
+    total = np.bincount(group[present], weights=values[present], minlength=n_groups)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return total / count, count.astype(np.intp)
+
+
+def grouped_cronbach_alpha(keyed: FloatArray, group: IntArray, n_groups: int) -> FloatArray:
+    """Cronbach's α of the item columns within every group (complete rows only)."""
+    complete = ~np.isnan(keyed).any(axis=1)
+    items = keyed[complete] - 3.0
+    g = group[complete]
+    n_items = items.shape[1]
+    count = np.bincount(g, minlength=n_groups).astype(np.float64)
+
+    def variance(column: FloatArray) -> FloatArray:
+        s1 = np.bincount(g, weights=column, minlength=n_groups)
+        s2 = np.bincount(g, weights=column**2, minlength=n_groups)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (s2 - s1**2 / count) / (count - 1.0)
+
+    item_var = sum((variance(items[:, j]) for j in range(n_items)), np.zeros(n_groups))
+    total_var = variance(items.sum(axis=1))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        alpha = n_items / (n_items - 1.0) * (1.0 - item_var / total_var)
+    return np.where((count >= 2) & (total_var > 0), alpha, np.nan)
