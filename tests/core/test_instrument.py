@@ -86,8 +86,16 @@ def test_gemeente_item_codes_are_conditions_then_agreements_then_obstacles(
 
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("cc1", (1, 5)), ("dc4", (1, 5)), ("amb1", (1, 5)), ("pro4", (1, 5))]
-    + [("afs1", (0, 1)), ("afs4", (0, 1)), ("obs1", (0, 1)), ("obs5", (0, 1))],
+    [
+        ("cc1", (1, 5)),
+        ("dc4", (1, 5)),
+        ("amb1", (1, 5)),
+        ("pro4", (1, 5)),
+        ("afs1", (0, 1)),
+        ("afs4", (0, 1)),
+        ("obs1", (0, 1)),
+        ("obs5", (0, 1)),
+    ],
 )
 def test_answer_range(inst: Instrument, code: str, expected: tuple[int, int]) -> None:
     assert inst.answer_range(code) == expected
@@ -136,7 +144,7 @@ def _texts(value: object) -> Iterator[Text]:
 
 def test_every_text_exists_in_dutch_and_english(inst: Instrument) -> None:
     texts = list(_texts(inst))
-    assert len(texts) > 150
+    assert len(texts) > 120
     for text in texts:
         assert text.nl.strip()
         assert text.en.strip()
@@ -167,11 +175,13 @@ def test_perspectives_are_worded_differently(inst: Instrument) -> None:
 
 
 def test_gemeente_level_texts_accept_only_the_gemeente_placeholder(inst: Instrument) -> None:
-    items = [*inst.agreements, *inst.obstacles, *inst.open_questions]
-    items += [item for scale in inst.scales for item in scale.items]
-    for item in items:
+    texts = [item.text for item in (*inst.agreements, *inst.obstacles)]
+    texts += [question.text for question in inst.open_questions]
+    texts += [item.text for scale in inst.scales for item in scale.items]
+    texts += [inst.texts.conditions, inst.texts.agreements, inst.texts.obstacles]
+    for text in texts:
         for lang in ("nl", "en"):
-            item.text.format(lang, gemeente="Breda")
+            assert "{" not in text.format(lang, gemeente="Breda")
 
 
 # --- mechanism catalogue ---------------------------------------------------------------------
@@ -333,9 +343,9 @@ BROKEN = {
         "duplicate alias",
     ),
     "name of another type": (
-        *_with("wijkservice", 'en = "Neighbourhood service"', 'en = "CJG"'),
-        "mechanismen.wijkservice.naam.en",
-        "cjg",
+        *_with("cjg", 'en = "Youth and Family Centre"', 'en = "Wijkservice"'),
+        "mechanismen.cjg.naam.en",
+        "wijkservice",
     ),
     "missing English": (
         *_with("obs3", ', en = "Terms in the contracts"', ""),

@@ -159,24 +159,28 @@ def _gaps(dataset: Dataset, cells: Cells, replicates: np.ndarray) -> list[dict[s
         )
     }
     amb, prak = r.perspectieven.index("ambitie"), r.perspectieven.index("praktijk")
-    rows = []
-    for (g, t, p), a in index.items():
-        if p != amb or (g, t, prak) not in index:
-            continue
-        b = index[(g, t, prak)]
-        value = abs(complex(cells.cc[a] - cells.cc[b], cells.dc[a] - cells.dc[b])) / MAX_DISTANCE
-        low, high = percentile_ci(np.abs(replicates[a] - replicates[b]) / MAX_DISTANCE)
-        rows.append(
-            {
-                "gemeente_code": r.gemeente_codes[g],
-                "transitie": r.transities[t],
-                "waarde": float(value),
-                "ci": [float(low), float(high)],
-                "van": quadrant_of(float(cells.cc[a]), float(cells.dc[a])),
-                "naar": quadrant_of(float(cells.cc[b]), float(cells.dc[b])),
-            }
-        )
-    return rows
+    pairs = [
+        (a, index[(g, t, prak)])
+        for (g, t, p), a in index.items()
+        if p == amb and (g, t, prak) in index
+    ]
+    if not pairs:
+        return []
+    a_idx = np.asarray([a for a, _ in pairs], dtype=np.intp)
+    b_idx = np.asarray([b for _, b in pairs], dtype=np.intp)
+    values = np.abs((cells.cc[a_idx] - cells.cc[b_idx]) + 1j * (cells.dc[a_idx] - cells.dc[b_idx]))
+    low, high = percentile_ci(np.abs(replicates[a_idx] - replicates[b_idx]) / MAX_DISTANCE)
+    return [
+        {
+            "gemeente_code": r.gemeente_codes[cells.gemeente[a]],
+            "transitie": r.transities[cells.transitie[a]],
+            "waarde": float(values[i] / MAX_DISTANCE),
+            "ci": [float(low[i]), float(high[i])],
+            "van": quadrant_of(float(cells.cc[a]), float(cells.dc[a])),
+            "naar": quadrant_of(float(cells.cc[b]), float(cells.dc[b])),
+        }
+        for i, (a, b) in enumerate(pairs)
+    ]
 
 
 def _confusion(
@@ -189,15 +193,17 @@ def _confusion(
 ) -> list[dict[str, Any]]:
     """Largest distance between shown group centroids per cell, and which pair it is."""
     r = dataset.responses
+    if len(cells) == 0:
+        return []
     z = np.where(shown, centroid_cc + 1j * centroid_dc, np.nan)
     dist = np.abs(z[:, :, None] - z[:, None, :]) / MAX_DISTANCE
     upper = np.triu(np.ones(dist.shape[1:], dtype=bool), k=1)
     dist = np.where(upper[None] & ~np.isnan(dist), dist, -1.0)
     flat = dist.reshape(len(cells), -1)
-    best = np.argmax(flat, axis=1) if flat.size else np.zeros(len(cells), dtype=np.intp)
+    best = np.argmax(flat, axis=1)
     rows = []
     for c in range(len(cells)):
-        value = float(flat[c, best[c]]) if flat.size else -1.0
+        value = float(flat[c, best[c]])
         pair: list[str] = []
         if value >= 0:
             i, j = divmod(int(best[c]), dist.shape[1])

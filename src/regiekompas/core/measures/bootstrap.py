@@ -52,8 +52,9 @@ def bootstrap_cell_means(
         if n == 1:
             out[c] = values[0]
         else:
-            idx = stream_for(seed, keys[c]).integers(0, n, size=(replicates, n), dtype=np.int32)
-            out[c] = values[idx].mean(axis=1)
+            # int64 indices make `take` several times faster than fancy indexing with int32.
+            idx = stream_for(seed, keys[c]).integers(0, n, size=(replicates, n))
+            out[c] = values.take(idx).sum(axis=1) / n
         if progress is not None and (c % step == 0 or c == len(cells) - 1):
             progress(c + 1, len(cells))
     return out

@@ -46,21 +46,45 @@ def clipped_normal_mean(mu: float, sigma: float) -> float:
     return -below + above + inside
 
 
+_erf_object = np.frompyfunc(math.erf, 1, 1)
+
+
+def _erf(x: FloatArray) -> FloatArray:
+    """math.erf elementwise (numpy has no erf, and scipy is not a dependency)."""
+    return np.asarray(_erf_object(x), dtype=np.float64)
+
+
+def clipped_normal_means(mu: FloatArray, sigma: float) -> FloatArray:
+    """`clipped_normal_mean` elementwise over an array of means (same formula)."""
+    mu = np.asarray(mu, dtype=np.float64)
+    if sigma <= 0.0:
+        return np.clip(mu, -1.0, 1.0)
+    alpha = (-1.0 - mu) / sigma
+    beta = (1.0 - mu) / sigma
+    below = 0.5 * (1.0 + _erf(alpha / _SQRT2))
+    above = 0.5 * (1.0 - _erf(beta / _SQRT2))
+    pdf_a = _INV_SQRT_2PI * np.exp(-0.5 * alpha * alpha)
+    pdf_b = _INV_SQRT_2PI * np.exp(-0.5 * beta * beta)
+    result: FloatArray = -below + above + mu * (1.0 - below - above) + sigma * (pdf_a - pdf_b)
+    return result
+
+
 def mean_item_score(mu: float, offsets: FloatArray, sigma: float) -> float:
     """Expected mean over items of clip(N(mu + o_i, sigma²)), one offset per item."""
     values = [clipped_normal_mean(mu + float(o), sigma) for o in offsets]
     return float(np.mean(values)) if values else float("nan")
 
 
-def mixture_mean(
-    mus: FloatArray, shares: FloatArray, offsets: FloatArray, sigma: float
-) -> float:
+def mixture_mean(mus: FloatArray, shares: FloatArray, offsets: FloatArray, sigma: float) -> float:
     """Share-weighted expected mean item score over groups with means `mus`."""
     total = float(shares.sum())
     if total <= 0.0:
         return float("nan")
-    return sum(
-        float(share) * mean_item_score(float(mu), offsets, sigma)
-        for mu, share in zip(mus, shares, strict=True)
-        if share > 0.0
-    ) / total
+    return (
+        sum(
+            float(share) * mean_item_score(float(mu), offsets, sigma)
+            for mu, share in zip(mus, shares, strict=True)
+            if share > 0.0
+        )
+        / total
+    )

@@ -14,6 +14,7 @@ Losser"); a simulated provider must never be mistaken for a real one's figures.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -117,14 +118,18 @@ class Network:
             for t in sorted(p.transities)
         )
 
+    @functools.cached_property
+    def _by_gemeente(self) -> dict[tuple[int, str], list[int]]:
+        index: dict[tuple[int, str], list[int]] = {}
+        for i in sorted(range(len(self.providers)), key=lambda i: self.providers[i].naam):
+            provider = self.providers[i]
+            for g in provider.gemeenten:
+                index.setdefault((g, provider.type), []).append(i)
+        return index
+
     def contracted(self, gemeente: int, kind: str) -> list[int]:
         """Indices of the providers of type `kind` a gemeente contracts, in name order."""
-        found = [
-            i
-            for i, p in enumerate(self.providers)
-            if p.type == kind and gemeente in p.gemeenten
-        ]
-        return sorted(found, key=lambda i: self.providers[i].naam)
+        return list(self._by_gemeente.get((gemeente, kind), []))
 
 
 def default_aanbieders(n_gemeenten: int) -> int:
@@ -182,9 +187,7 @@ def build_network(
     namer = _Namer(rng)
     providers: list[Provider] = []
 
-    welzijn_t = {i for i, t in enumerate(transities) if t in WELZIJN_TRANSITIES} or set(
-        range(n_t)
-    )
+    welzijn_t = {i for i, t in enumerate(transities) if t in WELZIJN_TRANSITIES} or set(range(n_t))
     local_w = np.asarray([LOCAL_WEIGHTS[t] for t in transities])
     local_w = local_w / local_w.sum()
 

@@ -101,7 +101,8 @@ class SimulationParams:
       noise: item-level noise sd. respondent_sd: a respondent's deviation from their
       group's view of a cell (shared by the items of one axis). item_spread: sd of the
       fixed per-item offsets (centred per axis/scale). missing: MCAR "weet niet" rate of
-      Likert items; missing_afspraken: the same for the ja/nee agreement items.
+      Likert items; missing_afspraken: the same for the ja/nee agreement items (both at
+      most 0.2; obstacles are a checklist and never missing).
 
     Positions (planted per gemeente × transitie, clipped to ±position_limit):
       ambitie_center: where ambitions lean (Sturen). ambitie_gemeente_sd, ambitie_transitie_sd:
@@ -184,6 +185,8 @@ class SimulationParams:
     mechanism_unplaced: float = 0.04
 
     def __post_init__(self) -> None:
+        if isinstance(self.transities, list):  # accept a list; store it hashable
+            object.__setattr__(self, "transities", tuple(self.transities))
         errors = _problems(self)
         if errors:
             raise ValueError("invalid simulation parameters: " + "; ".join(errors))
@@ -239,13 +242,14 @@ def _problems(p: SimulationParams) -> list[str]:
         )
     if _is_int(p.gemeenten) and 1 <= p.gemeenten <= MAX_GEMEENTEN:
         regions = region_count(p.gemeenten)
+        aanbieders, verzekeraars = p.aanbieders, p.zorgverzekeraars
         need(
-            not _is_int(p.aanbieders) or p.aanbieders >= 2 * regions,
+            not isinstance(aanbieders, int) or aanbieders >= 2 * regions,
             f"aanbieders must be at least 2 per region ({2 * regions} for {p.gemeenten} "
             f"gemeenten in {regions} regions), got {p.aanbieders!r}",
         )
         need(
-            not _is_int(p.zorgverzekeraars) or p.zorgverzekeraars <= p.gemeenten,
+            not isinstance(verzekeraars, int) or verzekeraars <= p.gemeenten,
             f"zorgverzekeraars must not exceed gemeenten ({p.gemeenten}), "
             f"got {p.zorgverzekeraars!r}",
         )

@@ -47,9 +47,7 @@ class PlantedPositions:
 
     def inconsistency(self) -> npt.NDArray[np.intp]:
         """Distinct planted practice quadrants per gemeente (the source of spaghetti)."""
-        return np.asarray(
-            [len(set(row.tolist())) for row in self.praktijk_regime], dtype=np.intp
-        )
+        return np.asarray([len(set(row.tolist())) for row in self.praktijk_regime], dtype=np.intp)
 
 
 def plant_positions(
@@ -78,7 +76,9 @@ def plant_positions(
     regime = np.where(follows, main[:, None], own).astype(np.intp)
     signs = np.asarray([QUADRANT_SIGNS[q] for q in QUADRANTS], dtype=np.float64)
     magnitude = np.abs(
-        rng.normal(params.praktijk_magnitude, params.praktijk_magnitude_sd, size=(n_gemeenten, n_t, 2))
+        rng.normal(
+            params.praktijk_magnitude, params.praktijk_magnitude_sd, size=(n_gemeenten, n_t, 2)
+        )
     )
     magnitude = np.clip(magnitude, min(MIN_MAGNITUDE, limit), limit)
     praktijk = signs[regime] * magnitude

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from regiekompas.core.dataset import FloatArray, Gemeente, IntArray
+from regiekompas.core.dataset import FloatArray, Gemeente, IntArray, Organisatie
 from regiekompas.core.simulate.network import Network
 from regiekompas.core.simulate.params import GEMEENTE_GROUPS, PROVIDER_GROUPS, SimulationParams
 
@@ -47,6 +47,23 @@ class Respondents:
     answers: npt.NDArray[np.bool_]
     shares: FloatArray
     cell_shares: FloatArray
+
+
+def other_organisaties(
+    respondents: Respondents, params: SimulationParams, providers: set[str]
+) -> tuple[Organisatie, ...]:
+    """The respondents' organisations that are not providers, so the `organisaties` file
+    names every organisation in the answers (the importer warns about unknown ones).
+
+    Their type is "gemeente" for gemeente groups, else the group code ("wijkteam",
+    "clientvertegenwoordiging", "overig"); they have no contracts.
+    """
+    found: dict[str, str] = {}
+    for org, j in zip(respondents.org, respondents.group.tolist(), strict=True):
+        if org not in providers and org not in found:
+            code = params.groups[j].code
+            found[org] = "gemeente" if code in GEMEENTE_GROUPS else code
+    return tuple(Organisatie(naam, found[naam]) for naam in sorted(found))
 
 
 def _org_name(group: str, naam: str, rng: np.random.Generator) -> str:
@@ -95,10 +112,13 @@ def draw_respondents(
                         [t in network.providers[i].transities for i in eligible[j]]
                     )
         drawn = np.zeros(n_j)
-        drawn[possible] = rng.dirichlet(params.group_concentration * base[possible] / base[possible].sum())
+        alpha = params.group_concentration * base[possible] / base[possible].sum()
+        drawn[possible] = rng.dirichlet(alpha)
         shares[g] = drawn
         weighted = drawn[None, :] * serves.T
-        cell_shares[g] = weighted / weighted.sum(axis=1, keepdims=True)
+        totals = weighted.sum(axis=1, keepdims=True)
+        # a transitie no possible group serves gets no respondents: its shares stay 0
+        np.divide(weighted, totals, out=cell_shares[g], where=totals > 0)
 
         rows = slice(g * n, (g + 1) * n)
         chosen = rng.choice(n_j, size=n, p=drawn / drawn.sum())
