@@ -8,7 +8,6 @@ share as a bare fraction by mistake.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 #: How a figure is shown; see `format_value`.
@@ -49,13 +48,3 @@ def format_threshold(value: float, lang: str) -> str:
     """A threshold as the expert typed it: 65 stays 65, 0.667 becomes 0,667."""
     text = f"{value:.4f}".rstrip("0").rstrip(".")
     return _decimal(text, lang)
-
-
-def join_list(items: Sequence[str], lang: str) -> str:
-    """'a, b en c' in Dutch, 'a, b and c' in English."""
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    last = "and" if lang == "en" else "en"
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
