@@ -13,7 +13,6 @@ import functools
 import itertools
 import os
 import string
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 
 from regiekompas.core.advice._catalogue import SCOPES, Scope, figure_names
 from regiekompas.core.advice._expr import Expr, ExprError, ExprType, compile_expr
+from regiekompas.core.datafile import as_number, as_table, parse_toml, reject_unknown
 from regiekompas.core.text import LANGUAGES, DataFileError, Text, text_from
 from regiekompas.core.vocabulary import CONDITIONS, QUADRANTS
 
@@ -98,21 +98,13 @@ def _packaged_model() -> ModelLike:
 
 def parse_rules(data: bytes | str, *, file: str, model: ModelLike) -> Rules:
     """Validate and build the rules from a file's contents; `file` names it in errors."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataFileError(file, "(file)", f"not UTF-8 text: {exc}") from None
-    try:
-        raw = tomllib.loads(data)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(file, "(syntax)", f"invalid TOML: {exc}") from None
+    raw = parse_toml(data, file=file)
     _no_unknown(raw, _ROOT_KEYS, file, "")
     versie = raw.get("versie")
     if versie not in SUPPORTED_VERSIONS:
         expected = ", ".join(repr(v) for v in SUPPORTED_VERSIONS)
         raise DataFileError(file, "versie", f"unsupported version {versie!r}; expected {expected}")
-    max_ernst = _number(raw.get("max_ernst", 3.0), file, "max_ernst")
+    max_ernst = as_number(raw.get("max_ernst", 3.0), file=file, field="max_ernst")
     if max_ernst < 1:
         raise DataFileError(file, "max_ernst", "must be at least 1")
     drempels = _drempels(raw.get("drempels", {}), file)
@@ -122,56 +114,39 @@ def parse_rules(data: bytes | str, *, file: str, model: ModelLike) -> Rules:
 
 
 def _no_unknown(table: Mapping[str, object], allowed: frozenset[str], file: str, path: str) -> None:
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        field = f"{path}.{unknown[0]}" if path else unknown[0]
-        raise DataFileError(
-            file, field, f"unknown field; expected one of {', '.join(sorted(allowed))}"
-        )
-
-
-def _number(value: object, file: str, field: str) -> float:
-    # bool is an int subclass; `true` for a threshold is a mistake, not 1.
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DataFileError(file, field, f"expected a number, got {value!r}")
-    return float(value)
-
-
-def _table(value: object, file: str, field: str) -> Mapping[str, object]:
-    if not isinstance(value, dict):
-        raise DataFileError(file, field, "expected a table")
-    return value
+    """Every table of the rules file has fixed keys, so the error lists them."""
+    reject_unknown(table, allowed, file=file, path=path, list_allowed=True)
 
 
 def _drempels(value: object, file: str) -> dict[str, float]:
     taken = figure_names()
     drempels = {}
-    for name, number in _table(value, file, "drempels").items():
+    for name, number in as_table(value, file=file, field="drempels").items():
         field = f"drempels.{name}"
         if not name.isidentifier():
             raise DataFileError(file, field, "a threshold name must be a single word (a-z, _)")
         if name in taken:
             raise DataFileError(file, field, "this name is also a figure; choose another")
-        drempels[name] = _number(number, file, field)
+        drempels[name] = as_number(number, file=file, field=field)
     return drempels
 
 
 def _gewichten(value: object, file: str) -> dict[str, dict[str, float]]:
     """Every quadrant weighs every condition: a missing one would silently count as zero."""
-    table = _table(value, file, "gewichten")
+    table = as_table(value, file=file, field="gewichten")
     _no_unknown(table, frozenset(QUADRANTS), file, "gewichten")
     weights: dict[str, dict[str, float]] = {}
     for quadrant in QUADRANTS:
         if quadrant not in table:
             raise DataFileError(file, f"gewichten.{quadrant}", "missing table of weights")
-        row = _table(table[quadrant], file, f"gewichten.{quadrant}")
+        row = as_table(table[quadrant], file=file, field=f"gewichten.{quadrant}")
         _no_unknown(row, frozenset(CONDITIONS), file, f"gewichten.{quadrant}")
         weights[quadrant] = {}
         for condition in CONDITIONS:
             field = f"gewichten.{quadrant}.{condition}"
             if condition not in row:
                 raise DataFileError(file, field, "missing weight")
-            weight = _number(row[condition], file, field)
+            weight = as_number(row[condition], file=file, field=field)
             if weight <= 0:
                 raise DataFileError(file, field, "a weight must be positive")
             weights[quadrant][condition] = weight
@@ -185,7 +160,7 @@ def _regels(
         raise DataFileError(file, "regels", "expected a non-empty list of [[regels]] tables")
     rules: dict[str, Rule] = {}
     for index, item in enumerate(value):
-        table = _table(item, file, f"regels[{index}]")
+        table = as_table(item, file=file, field=f"regels[{index}]")
         code = table.get("code")
         if not isinstance(code, str) or not code.isidentifier():
             raise DataFileError(file, f"regels[{index}].code", "expected a code (a-z, 0-9, _)")
@@ -214,7 +189,7 @@ def _regel(
     ernst = None
     if "ernst" in table:
         ernst = _expr(table["ernst"], scope, drempels, "getal", file, f"{path}.ernst")
-    prioriteit = _number(table.get("prioriteit"), file, f"{path}.prioriteit")
+    prioriteit = as_number(table.get("prioriteit"), file=file, field=f"{path}.prioriteit")
     if prioriteit <= 0:
         raise DataFileError(file, f"{path}.prioriteit", "must be positive")
     tekst = text_from(table.get("tekst"), file=file, field=f"{path}.tekst")

@@ -21,7 +21,7 @@ _SIGNS: dict[str, tuple[int, int]] = {
 def read_mechanisms(root: Table, key: str = "mechanismen") -> tuple[MechanismType, ...]:
     claimed: dict[str, str] = {}  # match key -> code of the type it resolves to
     mechanisms: list[MechanismType] = []
-    for code, item in root.coded(key):
+    for code, item in root.coded(key, unique=False):
         if any(m.code == code for m in mechanisms):
             raise item.error("code", "duplicate code")
         mechanism = _mechanism(code, item)

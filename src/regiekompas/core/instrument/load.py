@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Final
 
+from regiekompas.core.datafile import parse_toml
 from regiekompas.core.instrument.catalogue import read_mechanisms
 from regiekompas.core.instrument.reader import Table
 from regiekompas.core.instrument.types import (
@@ -78,16 +78,7 @@ def _packaged(versie: str) -> Instrument:
 
 def parse_instrument(data: bytes | str, *, file: str) -> Instrument:
     """Validate and build an instrument from a file's contents; `file` names it in errors."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataFileError(file, "(file)", f"not UTF-8 text: {exc}") from None
-    try:
-        raw = tomllib.loads(data)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(file, "(syntax)", f"invalid TOML: {exc}") from None
-    root = Table(raw, file=file, path="")
+    root = Table(parse_toml(data, file=file), file=file, path="")
     instrument = Instrument(
         versie=root.string("versie"),
         texts=_texts(root.table("teksten"), root.table("antwoordschalen")),
@@ -139,7 +130,7 @@ def _answer_scale(
 def _exactly(parent: Table, key: str, expected: Sequence[str]) -> list[tuple[str, Table]]:
     """The coded items under `key`, which must be exactly `expected`, in that order."""
     found: dict[str, Table] = {}
-    for code, item in parent.coded(key):
+    for code, item in parent.coded(key, unique=False):
         if code in found:
             raise item.error("code", "duplicate code")
         if code not in expected:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
-from regiekompas.core.model.schema import Table
+from regiekompas.core.datafile import Table, parse_toml
 from regiekompas.core.model.types import (
     GROUP_KINDS,
     Axis,
@@ -30,7 +29,6 @@ from regiekompas.core.model.types import (
     Titles,
     Transitie,
 )
-from regiekompas.core.text import DataFileError
 from regiekompas.core.vocabulary import AXES, CONDITIONS, QUADRANTS, quadrant_of
 
 DEFAULT_FILE = "transitiemodel.toml"
@@ -52,16 +50,7 @@ def _default_model() -> Model:
 
 def parse_model(data: bytes | str, *, file: str) -> Model:
     """Validate and build a model from the file's contents; `file` names it in errors."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataFileError(file, "(file)", f"not UTF-8 text: {exc}") from None
-    try:
-        raw = tomllib.loads(data)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(file, "(syntax)", f"invalid TOML: {exc}") from None
-    root = Table(raw, file=file, path="")
+    root = Table(parse_toml(data, file=file), file=file, path="")
     rationaliteiten = _rationaliteiten(root)
     model = Model(
         versie=root.string("versie"),
@@ -92,6 +81,15 @@ def _complete(root: Table, key: str, found: Collection[str], expected: tuple[str
     missing = [code for code in expected if code not in found]
     if missing:
         raise root.error(key, f"missing {', '.join(repr(code) for code in missing)}")
+
+
+def _sign(item: Table, key: str) -> int:
+    """A quadrant's side of an axis, written -1 or 1 in the file."""
+    value = item.get(key)
+    # bool is an int subclass; `true` in the file is a mistake, not +1.
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (-1, 1):
+        raise item.error(key, f"expected -1 or 1, got {value!r}")
+    return value
 
 
 def _titles(table: Table) -> Titles:
@@ -127,7 +125,7 @@ def _quadrants(root: Table) -> tuple[Quadrant, ...]:
     quadrants: dict[str, Quadrant] = {}
     for code, item in root.coded("kwadranten"):
         _known(item, code, "quadrant", QUADRANTS)
-        cc_sign, dc_sign = item.sign("cc_sign"), item.sign("dc_sign")
+        cc_sign, dc_sign = _sign(item, "cc_sign"), _sign(item, "dc_sign")
         if quadrant_of(cc_sign, dc_sign) != code:
             expected = next(
                 (cc, dc) for cc in (-1, 1) for dc in (-1, 1) if quadrant_of(cc, dc) == code
