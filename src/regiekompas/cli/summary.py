@@ -26,7 +26,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "ambitie": ("Ambitie (bedoeld)", "Ambition (intended)"),
     "praktijk": ("Praktijk (nu)", "Practice (now)"),
     "kloof": ("Kloof", "Gap"),
-    "spraak": ("Spraakverwarring (praktijk)", "Confusion of tongues (practice)"),
+    "spraak": ("Spraakverw. (praktijk)", "Confusion (practice)"),
+    "worst": (
+        "Grootste spraakverwarring: {transitie} {value}, tussen {a} en {b}",
+        "Largest confusion of tongues: {transitie} {value}, between {a} and {b}",
+    ),
     "weakest": ("Zwakste conditie", "Weakest condition"),
     "advice": ("Advies", "Advice"),
     "region": ("Regio {regio}", "Region {regio}"),
@@ -65,8 +69,20 @@ def _position(cell: Mapping[str, Any] | None, model: Model, lang: str) -> Text:
         name = model.quadrant(name).name.get(lang)
     clear = label("helder" if cell["helder"] else "unclear", lang)
     text = Text(name, style="bold")
-    text.append(f"  ({number(cell['cc'], lang)}; {number(cell['dc'], lang)}) n={cell['n']} {clear}")
+    text.append(f"\n{number(cell['cc'], lang)}; {number(cell['dc'], lang)}\n")
+    text.append(f"n={cell['n']}, {clear}", style="dim")
     return text
+
+
+def _distinct_rules(rows: list[Mapping[str, Any]], limit: int) -> list[Mapping[str, Any]]:
+    """The most urgent advice, one per rule, so the summary does not repeat itself."""
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row["regel"] not in seen:
+            seen.add(row["regel"])
+            out.append(row)
+    return out[:limit]
 
 
 def render(
@@ -96,6 +112,7 @@ def render(
     gemeenten = sorted({key[0] for key in cells}, key=lambda code: names.get(code, code))
     for code in gemeenten:
         table = Table(title=f"{names.get(code, code)} ({code})", title_justify="left", expand=True)
+        worst: tuple[str, Mapping[str, Any]] | None = None
         for column in ("transitie", "ambitie", "praktijk", "kloof", "spraak"):
             table.add_column(label(column, lang))
         for t in model.transities:
@@ -107,8 +124,9 @@ def render(
             conf = confusion.get((code, t.code, "praktijk"))
             conf_text = "—"
             if conf is not None and conf["waarde"] is not None:
-                pair = " ↔ ".join(model.group(g).name.get(lang) for g in conf["groepen"])
-                conf_text = f"{number(conf['waarde'], lang)} ({pair})"
+                conf_text = number(conf["waarde"], lang)
+                if worst is None or conf["waarde"] > worst[1]["waarde"]:
+                    worst = (t.name.get(lang), conf)
             table.add_row(
                 t.name.get(lang),
                 _position(amb, model, lang),
@@ -117,6 +135,20 @@ def render(
                 conf_text,
             )
         parts: list[Any] = [table]
+        if worst is not None:
+            pair = [model.group(g).name.get(lang) for g in worst[1]["groepen"]]
+            parts.append(
+                Text(
+                    label(
+                        "worst",
+                        lang,
+                        transitie=worst[0],
+                        value=number(worst[1]["waarde"], lang),
+                        a=pair[0],
+                        b=pair[1],
+                    )
+                )
+            )
         if code in weakest:
             cond, score = weakest[code]
             parts.append(
@@ -125,7 +157,7 @@ def render(
                     f"({number(score, lang, 0)})"
                 )
             )
-        for row in advice.get(code, [])[:2]:
+        for row in _distinct_rules(advice.get(code, []), 2):
             parts.append(Text(f"{label('advice', lang)} #{row['prioriteit']}: {row['tekst']}"))
         console.print(Group(*parts))
         console.print()

@@ -1,0 +1,177 @@
+"""The `regiekompas` command as a user meets it: files in, summary and files out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from regiekompas.cli.main import main
+from regiekompas.core.model import load_model
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "spec" / "worked-example"
+SECTION_10_KEYS = {
+    "cellen", "groepen", "kloof", "spraakverwarring", "regio", "condities", "spaghetti",
+    "versnippering", "aanbieders", "advies", "meta",
+}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    monkeypatch.delenv("REGIEKOMPAS_LANG", raising=False)
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("twente")
+    assert main(["simulate", str(out), "--gemeenten", "4", "--respondenten", "30"]) == 0
+    return out
+
+
+def test_simulate_writes_the_import_files(region: Path) -> None:
+    names = sorted(p.name for p in region.iterdir())
+    assert names == [
+        "antwoorden.csv", "contracten.csv", "gemeenten.csv", "mechanismen.csv", "organisaties.csv",
+    ]  # fmt: skip
+    header = (region / "antwoorden.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert (
+        header
+        == "respondent_id,groep,organisatie,gemeente_code,transitie,perspectief,item,antwoord"
+    )
+
+
+def test_analyse_prints_a_summary_and_writes_json_and_xlsx(
+    region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_json, out_xlsx = tmp_path / "uit.json", tmp_path / "uit.xlsx"
+    code = main(["analyse", str(region), "--json", str(out_json), "--xlsx", str(out_xlsx),
+                 "--bootstrap", "200"])  # fmt: skip
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "Almelo (GM0141)" in printed
+    assert "Zwakste conditie" in printed
+    assert "Versnippering voor aanbieders" in printed
+    document = json.loads(out_json.read_text(encoding="utf-8"))
+    assert set(document) == SECTION_10_KEYS
+    assert document["meta"]["bootstrap"] == 200
+    assert {c["kwadrant"] for c in document["cellen"]} <= {
+        "Afspreken", "Afstemmen", "Coördineren", "Sturen", "grens",
+    }  # fmt: skip
+    for cell in document["cellen"]:
+        assert cell["cc"] == round(cell["cc"], 4)
+        assert len(cell["cc_ci"]) == 2
+    assert document["spaghetti"]
+    assert document["aanbieders"]
+    assert document["advies"]
+    sheets = load_workbook(out_xlsx, read_only=True).sheetnames
+    assert sheets == [*sorted(SECTION_10_KEYS - {"meta"}, key=list(document).index), "meta"]
+
+
+def test_analyse_speaks_english_on_request(
+    region: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyse", str(region), "--bootstrap", "50", "--lang", "en"]) == 0
+    printed = capsys.readouterr().out
+    assert "Weakest condition" in printed
+    assert "Zwakste conditie" not in printed
+
+
+def test_bad_input_gives_the_error_report_exit_2_and_writes_nothing(
+    region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    lines = (region / "antwoorden.csv").read_text(encoding="utf-8").splitlines()
+    fields = lines[16].split(",")
+    fields[-1] = "7"
+    lines[16] = ",".join(fields)
+    (bad / "antwoorden.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out_json = tmp_path / "uit.json"
+    assert main(["analyse", str(bad), "--json", str(out_json)]) == 2
+    err = capsys.readouterr().err
+    assert "antwoorden.csv, rij 17, kolom antwoord: 7 ligt buiten 1–5" in err
+    assert "Traceback" not in err
+    assert not out_json.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["analyse", "/does/not/exist"],
+        ["analyse", "{example}", "--k", "2"],
+        ["analyse", "{example}", "--bootstrap", "0"],
+        ["simulate", "{tmp}/x", "--gemeenten", "400"],
+        ["trend", "{example}", "{example}"],
+    ],
+)
+def test_bad_arguments_end_with_a_message_and_exit_2(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example = str(EXAMPLE / "antwoorden.csv")
+    argv = [a.format(example=example, tmp=tmp_path) for a in args]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    assert captured.err.strip()
+
+
+def test_a_group_below_k_appears_in_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The worked example with its two zorgverzekeraar respondents relabelled as inkoop:
+    # a group of 2, left out at k = 3 everywhere (JSON, XLSX, terminal).
+    text = (EXAMPLE / "antwoorden.csv").read_text(encoding="utf-8")
+    (tmp_path / "antwoorden.csv").write_text(
+        text.replace(",zorgverzekeraar,", ",gemeente_inkoop,"), encoding="utf-8"
+    )
+    out_json, out_xlsx = tmp_path / "uit.json", tmp_path / "uit.xlsx"
+    argv = ["analyse", str(tmp_path / "antwoorden.csv"), "--k", "3", "--bootstrap", "100",
+            "--json", str(out_json), "--xlsx", str(out_xlsx)]  # fmt: skip
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    name = load_model().group("gemeente_inkoop").name.get("nl")
+    assert "gemeente_inkoop" not in out_json.read_text(encoding="utf-8")
+    book = load_workbook(out_xlsx, read_only=True)
+    cells = [str(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row]
+    assert not any("gemeente_inkoop" in v or name in v for v in cells)
+    assert name not in printed
+    assert "gemeente_inkoop" not in printed
+    # ... while the groups that passed are named.
+    assert "wijkteam" in out_json.read_text(encoding="utf-8")
+
+
+def test_demo_shows_twente(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--bootstrap", "100"]) == 0
+    printed = capsys.readouterr().out
+    for gemeente in ("Enschede (GM0153)", "Hengelo (GM0164)", "Tubbergen (GM0183)"):
+        assert gemeente in printed
+    assert "Regio Twente" in printed
+
+
+def test_trend_compares_two_rounds(
+    region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    later = tmp_path / "later"
+    assert main(["simulate", str(later), "--gemeenten", "4", "--respondenten", "30",
+                 "--seed", "7"]) == 0  # fmt: skip
+    first, second, changes = tmp_path / "a.json", tmp_path / "b.json", tmp_path / "t.json"
+    for source, target in ((region, first), (later, second)):
+        assert main(["analyse", str(source), "--json", str(target), "--bootstrap", "50",
+                     "--stil"]) == 0  # fmt: skip
+    assert main(["trend", str(first), str(second), "--json", str(changes)]) == 0
+    assert "Verandering tussen twee rondes" in capsys.readouterr().out
+    rows = json.loads(changes.read_text(encoding="utf-8"))["cellen"]
+    old = {(c["gemeente_code"], c["transitie"], c["perspectief"]): c["cc"]
+           for c in json.loads(first.read_text(encoding="utf-8"))["cellen"]}  # fmt: skip
+    new = {(c["gemeente_code"], c["transitie"], c["perspectief"]): c["cc"]
+           for c in json.loads(second.read_text(encoding="utf-8"))["cellen"]}  # fmt: skip
+    compared = 0
+    for row in rows:
+        key = (row["gemeente_code"], row["transitie"], row["perspectief"])
+        if key in old and key in new:
+            assert row["delta_cc"] == pytest.approx(new[key] - old[key])
+            compared += 1
+    assert compared >= 16
