@@ -6,12 +6,14 @@ complete analysis with advice (`run_analysis`, B = 1000 bootstrap replicates). "
 is what a data analyst would write first with pandas: group the long answer table into
 respondent positions, then cell means, then for every cell a loop of B resamples of its
 respondents (numpy indexing inside the loop, as a careful analyst would write it; pandas'
-own `DataFrame.sample` in that loop is about 100× slower still) — it computes only the cell
-positions and their CIs, a small part of what ours computes. Both run in this process, one
-after the other, on the same data; wall time is measured with time.perf_counter and peak memory with tracemalloc
-(numpy and pandas report their buffers to it) in a separate repeat of each run.
+own `DataFrame.sample` in that loop is about 100× slower still). The baseline computes only
+the cell positions and their CIs, a small part of what ours computes.
 
-    python bench/analysis.py                 # the full national scan (takes minutes: baseline)
+Both run in this process, one after the other, on the same data. Wall time is measured with
+time.perf_counter; peak memory with tracemalloc (numpy and pandas report their buffers to
+it) in a separate repeat of each run.
+
+    python bench/analysis.py                 # the full national scan (a few minutes)
     python bench/analysis.py --gemeenten 30  # a quicker look
 """
 

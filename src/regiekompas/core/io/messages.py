@@ -25,7 +25,14 @@ class Ref:
     row: int | None = None
 
 
-Param = str | int | float | Ref
+@dataclass(frozen=True)
+class Term:
+    """A word that itself depends on the language, such as the name of a kind of file."""
+
+    code: str
+
+
+Param = str | int | float | Ref | Term
 
 
 def _count(singular: str, plural: str, n: int, lang: str) -> str:
@@ -77,11 +84,15 @@ class ImportMessage:
         return f"{where}: {self.reason(lang)}" if where else self.reason(lang)
 
     def _render(self, value: Param, lang: str) -> str:
+        if isinstance(value, Term):
+            return MESSAGES[value.code].get(lang)
         if not isinstance(value, Ref):
             return str(value)
         # A reference into the same table needs only its row; elsewhere the file is named too.
         same = value.file == self.file and value.sheet == self.sheet
-        parts = [] if same and value.row is not None else [file_label(value.file, value.sheet, lang)]
+        parts = (
+            [] if same and value.row is not None else [file_label(value.file, value.sheet, lang)]
+        )
         if value.row is not None:
             parts.append(MESSAGES["plaats.rij"].format(lang, rij=value.row))
         return ", ".join(parts)
@@ -149,7 +160,7 @@ class ImportReport:
         return "\n".join(lines)
 
 
-class ImportFailed(Exception):
+class ImportFailed(Exception):  # noqa: N818 - the name is public API
     """The import files were rejected as a whole; `report` lists every problem found."""
 
     def __init__(self, report: ImportReport, lang: str = "nl") -> None:

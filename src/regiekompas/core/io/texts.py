@@ -41,6 +41,13 @@ MESSAGES: Final[dict[str, Text]] = {
         nl="… en nog {n} waarschuwingen; alleen de eerste {max} zijn bewaard.",
         en="… and {n} more warnings; only the first {max} were kept.",
     ),
+    # -- kinds of file -------------------------------------------------------------------------
+    "soort.antwoorden_lang": Text(nl="antwoorden (lang)", en="responses (long)"),
+    "soort.antwoorden_breed": Text(nl="antwoorden (breed)", en="responses (wide)"),
+    "soort.gemeenten": Text(nl="gemeenten", en="gemeenten"),
+    "soort.organisaties": Text(nl="organisaties", en="organisaties"),
+    "soort.contracten": Text(nl="contracten", en="contracten"),
+    "soort.mechanismen": Text(nl="mechanismen", en="mechanismen"),
     # -- files --------------------------------------------------------------------------------
     "bestand.bestaat_niet": Text(
         nl="bestand of map bestaat niet", en="file or folder does not exist"
@@ -74,9 +81,19 @@ MESSAGES: Final[dict[str, Text]] = {
     # -- header row ---------------------------------------------------------------------------
     "kop.onbekend": Text(
         nl="de kopregel past bij geen enkel soort bestand; verwacht de kolommen van een van "
-        "deze: {verwacht}",
+        "deze: antwoorden lang (respondent_id, groep, organisatie, gemeente_code, transitie, "
+        "perspectief, item, antwoord); antwoorden breed (respondent_id, groep, organisatie, "
+        "gemeente_code, transitie, perspectief en een kolom per itemcode, zoals cc1); "
+        "gemeenten (gemeente_code, naam, regio); organisaties (organisatie, type); "
+        "contracten (organisatie, gemeente_code, transitie); mechanismen (gemeente_code, "
+        "naam, type, transities en eventueel cc, dc)",
         en="the header row matches no kind of file; expected the columns of one of these: "
-        "{verwacht}",
+        "long responses (respondent_id, groep, organisatie, gemeente_code, transitie, "
+        "perspectief, item, antwoord); wide responses (respondent_id, groep, organisatie, "
+        "gemeente_code, transitie, perspectief and a column per item code, such as cc1); "
+        "gemeenten (gemeente_code, naam, regio); organisaties (organisatie, type); "
+        "contracten (organisatie, gemeente_code, transitie); mechanismen (gemeente_code, "
+        "naam, type, transities and optionally cc, dc)",
     ),
     "kop.kolom_ontbreekt": Text(
         nl="verplichte kolom ontbreekt (dit lijkt een {soort}-bestand)",
@@ -130,7 +147,9 @@ MESSAGES: Final[dict[str, Text]] = {
     "cel.geen_geheel_getal": Text(
         nl="{waarde} is geen geheel getal", en="{waarde} is not a whole number"
     ),
-    "cel.buiten_bereik": Text(nl="{waarde} ligt buiten {lo}–{hi}", en="{waarde} is outside {lo}–{hi}"),
+    "cel.buiten_bereik": Text(
+        nl="{waarde} ligt buiten {lo}–{hi}", en="{waarde} is outside {lo}–{hi}"
+    ),
     "cel.as_item_zonder_cel": Text(
         nl="item {item} hoort bij een transitie en perspectief; vul beide in",
         en="item {item} belongs to a transitie and perspectief; fill in both",
@@ -154,8 +173,7 @@ MESSAGES: Final[dict[str, Text]] = {
     "rij.dubbel_antwoord": Text(
         nl="tweede antwoord op {item} van respondent {respondent} voor {cel}; het eerste staat "
         "in {eerder}",
-        en="second answer to {item} by respondent {respondent} for {cel}; the first is in "
-        "{eerder}",
+        en="second answer to {item} by respondent {respondent} for {cel}; the first is in {eerder}",
     ),
     "rij.dubbele_rij": Text(
         nl="respondent {respondent} heeft al een rij voor {cel} in {eerder}",
@@ -200,6 +218,9 @@ MESSAGES: Final[dict[str, Text]] = {
     "cel.plaats_half": Text(
         nl="vul cc en dc allebei in of laat ze allebei leeg",
         en="fill in both cc and dc, or leave both empty",
+    ),
+    "cel.plaats_bereik": Text(
+        nl="{waarde} ligt niet tussen −1 en 1", en="{waarde} is not between −1 and 1"
     ),
     "rij.niet_geplaatst": Text(
         nl="mechanisme '{naam}': type '{type}' staat niet in de catalogus en cc en dc zijn "
