@@ -215,7 +215,7 @@ def _settings(k: int, bootstrap: int, seed: int, lang: str) -> Settings:
     return Settings(k=k, bootstrap=bootstrap, seed=seed)
 
 
-def _write(path: Path, lang: str, write: Callable[[], None]) -> None:
+def _write(path: Path, lang: str, write: Callable[[], object]) -> None:
     try:
         write()
     except OSError as error:
