@@ -126,25 +126,13 @@ def test_gap_condition_score_and_quadrant_shift_by_hand() -> None:
 
 
 def test_trend_reports_changes_and_rows_present_in_one_round_only() -> None:
-    old = {
-        "cellen": [
-            {
-                "gemeente_code": "G",
-                "transitie": "jeugd",
-                "perspectief": "praktijk",
-                "n": 10,
-                "cc": 0.1,
-                "dc": 0.2,
-                "kwadrant": "Sturen",
-                "helder": False,
-            }
-        ]
-    }
-    new = {"cellen": [{"gemeente_code": "G", "transitie": "jeugd", "perspectief": "praktijk",
-                       "n": 12, "cc": -0.2, "dc": 0.25, "kwadrant": "Coördineren",
-                       "helder": True},
-                      {"gemeente_code": "H", "transitie": "wmo", "perspectief": "praktijk",
-                       "n": 5, "cc": 0.3, "dc": 0.3, "kwadrant": "Sturen", "helder": True}]}  # fmt: skip
+    def cell(gemeente: str, transitie: str, n: int, cc: float, dc: float, kwadrant: str) -> dict:
+        return {"gemeente_code": gemeente, "transitie": transitie, "perspectief": "praktijk",
+                "n": n, "cc": cc, "dc": dc, "kwadrant": kwadrant, "helder": True}  # fmt: skip
+
+    old = {"cellen": [cell("G", "jeugd", 10, 0.1, 0.2, "Sturen")]}
+    new = {"cellen": [cell("G", "jeugd", 12, -0.2, 0.25, "Coördineren"),
+                      cell("H", "wmo", 5, 0.3, 0.3, "Sturen")]}  # fmt: skip
     rows = trend(old, new)["cellen"]
     assert rows[0]["delta_cc"] == pytest.approx(-0.3)
     assert rows[0]["delta_n"] == 2
