@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from regiekompas.cli.main import main
 from regiekompas.core.model import load_model
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "spec" / "worked-example"
+EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "worked-example"
 SECTION_10_KEYS = {
     "cellen", "groepen", "kloof", "spraakverwarring", "regio", "condities", "spaghetti",
     "versnippering", "aanbieders", "advies", "meta",

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from regiekompas.core.analysis import Settings, analyse
 from regiekompas.core.io import read_dataset
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "spec" / "worked-example"
+EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "worked-example"
 LINES = (EXAMPLE / "antwoorden.csv").read_text(encoding="utf-8").splitlines()
 
 

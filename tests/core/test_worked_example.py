@@ -15,7 +15,7 @@ import pytest
 from regiekompas.core.analysis import Settings, analyse
 from regiekompas.core.io import read_dataset
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "spec" / "worked-example"
+EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "worked-example"
 
 
 @pytest.fixture(scope="module")
