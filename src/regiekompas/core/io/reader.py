@@ -1,0 +1,192 @@
+"""`read_dataset`: all import files in, one `Dataset` out — or every problem, and nothing.
+
+A half-imported scan is worse than none (figures would silently lack a gemeente), so every
+file is read and validated to the end, and the dataset is only built when no error at all
+was found. The region tables are validated before the responses, whatever order the files
+come in, because responses and contracts are checked against the gemeenten and organisaties
+they declare.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from regiekompas.core.dataset import Contract, Dataset, Gemeente, Mechanisme, Organisatie
+from regiekompas.core.io.collector import GLOBAL, Collector, Source
+from regiekompas.core.io.context import Context, InstrumentLike, Known, ModelLike
+from regiekompas.core.io.csvfile import open_csv
+from regiekompas.core.io.files import expand_paths
+from regiekompas.core.io.headers import (
+    CONTRACTEN,
+    GEMEENTEN,
+    LONG,
+    MECHANISMEN,
+    ORGANISATIES,
+    RESPONSE_KINDS,
+    Layout,
+    classify,
+)
+from regiekompas.core.io.messages import ImportFailed, ImportMessage, Term
+from regiekompas.core.io.region import (
+    read_contracten,
+    read_gemeenten,
+    read_mechanismen,
+    read_organisaties,
+)
+from regiekompas.core.io.responses import ResponsesReader
+from regiekompas.core.io.table import Table, UnreadableError
+from regiekompas.core.io.xlsxfile import open_xlsx
+
+_T = TypeVar("_T")
+
+
+def _open_tables(files: list[Path], collector: Collector, stack: ExitStack) -> list[Table]:
+    tables: list[Table] = []
+    for index, path in enumerate(files):
+        source = Source(path.name, None, (index, -1))
+        try:
+            if path.suffix.lower() == ".csv":
+                table = open_csv(path, source, collector, stack)
+                if table is not None:
+                    tables.append(table)
+            else:
+                tables.extend(open_xlsx(path, index, collector, stack))
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            collector.error(source, None, None, "bestand.onleesbaar", reden=reason)
+        except (csv.Error, ValueError) as exc:
+            collector.error(source, None, None, "bestand.csv_fout", reden=str(exc))
+    return tables
+
+
+def _stream(
+    collector: Collector, read: Callable[[Table, Layout], _T], table: Table, layout: Layout
+) -> _T | None:
+    """Run `read` over a table; a file that breaks while streaming becomes an error."""
+    try:
+        return read(table, layout)
+    except UnreadableError as exc:
+        collector.error(table.source, exc.row, None, exc.code, reden=exc.reason)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        collector.error(table.source, table.position(), None, "bestand.csv_fout", reden=str(exc))
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        collector.error(table.source, None, None, "bestand.onleesbaar", reden=reason)
+    return None
+
+
+def _by_kind(
+    tables: list[Table], item_codes: frozenset[str], versie: str, collector: Collector
+) -> tuple[dict[str, list[tuple[Table, Layout]]], set[str]]:
+    """Usable tables per kind, and every kind seen (usable or not)."""
+    usable: dict[str, list[tuple[Table, Layout]]] = {}
+    first: dict[str, Source] = {}
+    for table in tables:
+        layout = classify(table, item_codes, versie, collector)
+        if layout is None:
+            continue
+        kind = layout.kind
+        if kind in first and kind not in RESPONSE_KINDS:
+            collector.error(
+                table.source,
+                None,
+                None,
+                "kop.soort_dubbel",
+                soort=Term(f"soort.{kind}"),
+                eerder=first[kind].ref(),
+            )
+            continue
+        first.setdefault(kind, table.source)
+        if layout.usable:
+            usable.setdefault(kind, []).append((table, layout))
+    return usable, set(first)
+
+
+def _mechanism_key(m: Mechanisme) -> tuple[str, str, str, tuple[str, ...], bool, float, float]:
+    placed = m.cc is not None and m.dc is not None
+    return (m.gemeente_code, m.naam, m.type, m.transities, placed, m.cc or 0.0, m.dc or 0.0)
+
+
+def read_dataset(
+    paths: Sequence[str | Path],
+    *,
+    model: ModelLike | None = None,
+    instrument: InstrumentLike | None = None,
+    lang: str = "nl",
+) -> tuple[Dataset, tuple[ImportMessage, ...]]:
+    """Read and validate import files (product.md §8) into a `Dataset`.
+
+    `paths` are CSV or XLSX files, or folders holding them. Returns the dataset and the
+    warnings; raises `ImportFailed` listing every error (in `lang`) when there is any.
+    """
+    if model is None:
+        from regiekompas.core.model import load_model
+
+        model = load_model()
+    if instrument is None:
+        from regiekompas.core.instrument import load_instrument
+
+        instrument = load_instrument()
+    collector = Collector()
+    ctx = Context(model=model, instrument=instrument, collector=collector, known=Known())
+    files = expand_paths(paths, collector)
+    item_codes = frozenset((*instrument.axis_item_codes, *instrument.gemeente_item_codes))
+    responses = ResponsesReader(ctx)
+    gemeenten: list[Gemeente] | None = None
+    organisaties: list[Organisatie] | None = None
+    contracten: list[Contract] | None = None
+    mechanismen: list[Mechanisme] | None = None
+
+    with ExitStack() as stack:
+        tables = _open_tables(files, collector, stack)
+        usable, seen = _by_kind(tables, item_codes, str(instrument.versie), collector)
+        # A file that could not be read or recognised may well be the responses file.
+        all_recognised = not collector.has_errors
+        for table, layout in usable.get(GEMEENTEN, []):
+            gemeenten = _stream(collector, partial(read_gemeenten, ctx=ctx), table, layout) or []
+            ctx.known.gemeenten = {g.code for g in gemeenten}
+            ctx.known.gemeenten_file = table.source.file
+        for table, layout in usable.get(ORGANISATIES, []):
+            organisaties = _stream(collector, partial(read_organisaties, ctx=ctx), table, layout)
+            organisaties = organisaties or []
+            ctx.known.organisaties = {o.naam for o in organisaties}
+            ctx.known.organisaties_file = table.source.file
+        for table, layout in usable.get(CONTRACTEN, []):
+            contracten = _stream(collector, partial(read_contracten, ctx=ctx), table, layout)
+        for table, layout in usable.get(MECHANISMEN, []):
+            mechanismen = _stream(collector, partial(read_mechanismen, ctx=ctx), table, layout)
+        response_tables = sorted(
+            (entry for kind in RESPONSE_KINDS for entry in usable.get(kind, [])),
+            key=lambda entry: entry[0].source.order,
+        )
+        for table, layout in response_tables:
+            read = responses.read_long if layout.kind == LONG else responses.read_wide
+            _stream(collector, read, table, layout)
+    if all_recognised and not seen.intersection(RESPONSE_KINDS):
+        collector.error(GLOBAL, None, None, "antwoorden.ontbreken")
+    responses.check()
+
+    if collector.has_errors:
+        raise ImportFailed(collector.report(), lang=lang)
+    dataset = Dataset(
+        responses=responses.build(),
+        gemeenten=None if gemeenten is None else tuple(sorted(gemeenten, key=lambda g: g.code)),
+        organisaties=(
+            None if organisaties is None else tuple(sorted(organisaties, key=lambda o: o.naam))
+        ),
+        contracten=(
+            None
+            if contracten is None
+            else tuple(
+                sorted(contracten, key=lambda c: (c.organisatie, c.gemeente_code, c.transitie))
+            )
+        ),
+        mechanismen=None if mechanismen is None else tuple(sorted(mechanismen, key=_mechanism_key)),
+        bronnen=tuple(path.name for path in files),
+    )
+    return dataset, collector.messages("warning")

@@ -1,0 +1,97 @@
+"""Opening the sheets of an XLSX workbook as `Table`s.
+
+Every non-empty sheet is a table of its own, so one workbook can hold the whole region
+(gemeenten, contracten, mechanismen) next to the responses. Cells come back as Python values:
+numbers are turned into the text a person would type (4.0 → "4"), so CSV and XLSX share one
+validation. openpyxl may fail on a damaged workbook at any moment while streaming, hence every
+failure is turned into `UnreadableError`, which the reader reports as an error of that file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from regiekompas.core.io.collector import Collector, Source
+from regiekompas.core.io.table import Rows, Table, UnreadableError
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value).strip()
+
+
+def _rows(values: Iterator[tuple[Any, ...]], start: int, width: int) -> Rows:
+    try:
+        for number, row in enumerate(values, start=start):
+            cells = [cell_text(v) for v in row[:width]]
+            if len(cells) < width:
+                cells.extend([""] * (width - len(cells)))
+            if any(cells):
+                yield number, cells
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise UnreadableError("bestand.xlsx_beschadigd", _reason(exc)) from exc
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _header(values: Iterator[tuple[Any, ...]]) -> tuple[int, list[str]] | None:
+    for number, row in enumerate(values, start=1):
+        cells = [cell_text(v) for v in row]
+        if any(cells):
+            while cells and not cells[-1]:
+                cells.pop()
+            return number, cells
+    return None
+
+
+def open_xlsx(
+    path: Path, file_index: int, collector: Collector, stack: ExitStack
+) -> Iterable[Table]:
+    whole = Source(path.name, None, (file_index, -1))
+    tables: list[Table] = []
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl's own errors alike
+        collector.error(whole, None, None, "bestand.xlsx_beschadigd", reden=_reason(exc))
+        return tables
+    stack.callback(workbook.close)
+    try:
+        for sheet_index, sheet in enumerate(workbook.worksheets):
+            sheet.reset_dimensions()  # some writers store wrong dimensions; read every row
+            values = sheet.iter_rows(values_only=True)
+            found = _header(values)
+            if found is None:
+                continue
+            header_row, header = found
+            source = Source(path.name, sheet.title, (file_index, sheet_index))
+            tables.append(
+                Table(
+                    source=source,
+                    header=header,
+                    header_row=header_row,
+                    rows=_rows(values, header_row + 1, len(header)),
+                    position=lambda: None,
+                )
+            )
+    except Exception as exc:
+        collector.error(whole, None, None, "bestand.xlsx_beschadigd", reden=_reason(exc))
+        return []
+    if not tables:
+        collector.error(whole, None, None, "bestand.leeg")
+    return tables
