@@ -21,11 +21,12 @@ def dataset_of(
     axis_answers: np.ndarray,
     groups: list[str] | None = None,
     perspectief: np.ndarray | None = None,
+    ids: list[str] | None = None,
 ) -> Dataset:
     """One gemeente, transitie jeugd; one observation per respondent unless told otherwise."""
     n = len(axis_answers)
     groups = groups or ["gemeente_beleid"] * n
-    ids = [f"R{i:03d}" for i in range(n)]
+    ids = ids or [f"R{i:03d}" for i in range(n)]
     return Dataset(
         responses=build_responses(
             respondent_ids=ids,
@@ -118,22 +119,5 @@ def test_reordering_respondents_changes_nothing(answers: np.ndarray, random) -> 
 
 
 def _analyse(answers: np.ndarray, groups: list[str], ids: list[str]) -> dict[str, object]:
-    n = len(answers)
-    responses = build_responses(
-        respondent_ids=ids,
-        respondent_group=groups,
-        respondent_org=["Org"] * n,
-        transities=TRANSITIES,
-        axis_items=INSTRUMENT.axis_item_codes,
-        gemeente_items=INSTRUMENT.gemeente_item_codes,
-        gemeente_codes=["GM0153"],
-        obs_respondent=np.arange(n),
-        obs_gemeente=np.zeros(n, dtype=np.intp),
-        obs_transitie=np.zeros(n, dtype=np.intp),
-        obs_perspectief=np.zeros(n, dtype=np.intp),
-        axis_answers=answers,
-        gem_respondent=np.zeros(0, dtype=np.intp),
-        gem_gemeente=np.zeros(0, dtype=np.intp),
-        gemeente_answers=np.zeros((0, len(INSTRUMENT.gemeente_item_codes))),
-    )
-    return analyse(Dataset(responses=responses), settings=Settings(k=3, bootstrap=50, seed=4))
+    dataset = dataset_of(answers, groups, ids=ids)
+    return analyse(dataset, settings=Settings(k=3, bootstrap=50, seed=4))

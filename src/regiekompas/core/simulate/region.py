@@ -26,6 +26,7 @@ import numpy as np
 
 from regiekompas.core.dataset import Dataset, FloatArray, build_responses
 from regiekompas.core.instrument import Instrument, load_instrument
+from regiekompas.core.io.headers import LONG_COLUMNS, REGION_KINDS
 from regiekompas.core.simulate.answers import axis_answers, centred_offsets, gemeente_answers
 from regiekompas.core.simulate.mechanisms import MechanismRow, as_mechanismen, draw_mechanisms
 from regiekompas.core.simulate.network import build_network
@@ -40,22 +41,13 @@ Cell = str | int | float | None
 Row = tuple[Cell, ...]
 TableData = tuple[tuple[str, ...], list[Row]]
 
-#: Column headers of the import files (product.md §8).
+#: Column headers of the import files (product.md §8), as the importer expects them.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "antwoorden": (
-        "respondent_id",
-        "groep",
-        "organisatie",
-        "gemeente_code",
-        "transitie",
-        "perspectief",
-        "item",
-        "antwoord",
-    ),
-    "gemeenten": ("gemeente_code", "naam", "regio"),
-    "organisaties": ("organisatie", "type"),
-    "contracten": ("organisatie", "gemeente_code", "transitie"),
-    "mechanismen": ("gemeente_code", "naam", "type", "transities", "cc", "dc"),
+    "antwoorden": LONG_COLUMNS,
+    **{
+        kind: REGION_KINDS[kind][0] + REGION_KINDS[kind][1]
+        for kind in ("gemeenten", "organisaties", "contracten", "mechanismen")
+    },
 }
 
 
