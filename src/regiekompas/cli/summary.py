@@ -22,7 +22,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "k = {k} · bootstrap B = {bootstrap} · seed {seed} · instrument v{instrument}",
         "k = {k} · bootstrap B = {bootstrap} · seed {seed} · instrument v{instrument}",
     ),
-    "transitie": ("Transitie", "Transitie"),
+    "transitie": ("Transitie", "Transition"),
     "ambitie": ("Ambitie (bedoeld)", "Ambition (intended)"),
     "praktijk": ("Praktijk (nu)", "Practice (now)"),
     "kloof": ("Kloof", "Gap"),
