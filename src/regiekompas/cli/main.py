@@ -65,6 +65,16 @@ def progress_bar(description: str, enabled: bool) -> Iterator[Callable[[int, int
         yield update
 
 
+@contextmanager
+def status(text: str) -> Iterator[None]:
+    """A spinner on stderr for work without countable steps (only on a terminal)."""
+    if not _interactive():
+        yield
+        return
+    with Console(stderr=True).status(text):
+        yield
+
+
 def _interactive() -> bool:
     return sys.stderr.isatty()
 
@@ -90,9 +100,10 @@ def simulate(
         params = SimulationParams(gemeenten=gemeenten, respondenten=respondenten, seed=seed)
     except ValueError as error:
         raise BadInput(message("bad_value", lang, reason=error)) from None
-    region = simulate_region(params)
     try:
-        paths = write_region(region, outdir, xlsx=xlsx)
+        with status(message("simulating", lang)):
+            region = simulate_region(params)
+            paths = write_region(region, outdir, xlsx=xlsx)
     except OSError as error:
         raise BadInput(message("cannot_write", lang, path=outdir, reason=error.strerror)) from None
     count = len(region.dataset.responses.respondent_ids)
@@ -133,7 +144,8 @@ def analyse(
     """Analyseer de antwoorden (en regiobestanden) in PATHS: bestanden of mappen."""
     settings = _settings(k, bootstrap, seed, lang)
     try:
-        dataset, warnings = read_dataset(list(paths), lang=lang)
+        with status(message("reading", lang)):
+            dataset, warnings = read_dataset(list(paths), lang=lang)
     except ImportFailed as failed:
         raise BadInput(failed.report.text(lang) + "\n" + message("import_failed", lang)) from None
     console = Console(stderr=True)
