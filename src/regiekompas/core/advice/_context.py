@@ -149,11 +149,39 @@ class Context:
     regio_of: Mapping[str, str | None] | None
     _profiles: dict[str, Profile | None] = field(default_factory=dict)
 
+    _rows: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+
     def rows(self, key: str) -> list[Mapping[str, Any]]:
-        value = self.results.get(key) if isinstance(self.results, Mapping) else None
-        if not isinstance(value, list):
-            return []
-        return [row for row in value if isinstance(row, Mapping)]
+        if key not in self._rows:
+            value = self.results.get(key) if isinstance(self.results, Mapping) else None
+            rows = value if isinstance(value, list) else []
+            self._rows[key] = [row for row in rows if isinstance(row, Mapping)]
+        return self._rows[key]
+
+    @functools.cached_property
+    def gemeente_scores(self) -> dict[str, dict[str, float]]:
+        """Condition scores of all respondents per gemeente (indexed once: scans are large)."""
+        scores: dict[str, dict[str, float]] = {}
+        for row in self.rows("condities"):
+            conditie, score = row.get("conditie"), num(row.get("score"))
+            gemeente = row.get("gemeente_code")
+            if (
+                isinstance(gemeente, str)
+                and row.get("groep") is None
+                and conditie in CONDITIONS
+                and score is not None
+            ):
+                scores.setdefault(gemeente, {})[str(conditie)] = score
+        return scores
+
+    @functools.cached_property
+    def transities_of(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for g, t, _ in self.cells:
+            out.setdefault(g, set()).add(t)
+        for g, t in self.targets:
+            out.setdefault(g, set()).add(t)
+        return out
 
     @functools.cached_property
     def cells(self) -> dict[tuple[str, str, str], Cell]:
@@ -195,18 +223,8 @@ class Context:
         return self._profiles[gemeente_code]
 
     def _profile(self, gemeente_code: str) -> Profile | None:
-        scores = {}
-        for row in self.rows("condities"):
-            conditie, score = row.get("conditie"), num(row.get("score"))
-            if (
-                row.get("gemeente_code") == gemeente_code
-                and row.get("groep") is None
-                and conditie in CONDITIONS
-                and score is not None
-            ):
-                scores[str(conditie)] = score
-        transities = {t for (g, t, _) in self.cells if g == gemeente_code}
-        transities |= {t for (g, t) in self.targets if g == gemeente_code}
+        scores = self.gemeente_scores.get(gemeente_code, {})
+        transities = self.transities_of.get(gemeente_code, set())
         positions = []
         for transitie in sorted(transities):
             target = self.target(gemeente_code, transitie)

@@ -82,11 +82,15 @@ def evaluate(
     )
     entries: dict[str, list[Entry]] = {}
     found: list[Advice] = []
+    thresholds = {
+        lang: {name: format_threshold(value, lang) for name, value in rules.drempels.items()}
+        for lang in LANGUAGES
+    }
     for rule in rules.regels:
         if rule.scope not in entries:
             entries[rule.scope] = _BUILDERS[rule.scope](ctx)
         for entry in entries[rule.scope]:
-            advice = _apply(rule, entry, rules, model)
+            advice = _apply(rule, entry, rules, model, thresholds)
             if advice is not None:
                 found.append(advice)
     found.sort(key=_rank_key)
@@ -103,10 +107,16 @@ def _rank_key(advice: Advice) -> tuple[float, str, str, str, str]:
     )
 
 
-def _apply(rule: Rule, entry: Entry, rules: Rules, model: ModelLike) -> Advice | None:
+def _apply(
+    rule: Rule,
+    entry: Entry,
+    rules: Rules,
+    model: ModelLike,
+    thresholds: Mapping[str, Mapping[str, str]],
+) -> Advice | None:
     if rule.als.evaluate(entry.figures) is not True:
         return None
-    placeholders = {lang: _placeholders(rule, entry, rules, lang) for lang in LANGUAGES}
+    placeholders = {lang: _placeholders(rule, entry, thresholds[lang], lang) for lang in LANGUAGES}
     if any(values is None for values in placeholders.values()):
         return None  # a figure the text needs is missing: say nothing rather than "?"
     severity = rule.ernst.evaluate(entry.figures) if rule.ernst is not None else None
@@ -131,10 +141,12 @@ def _apply(rule: Rule, entry: Entry, rules: Rules, model: ModelLike) -> Advice |
     )
 
 
-def _placeholders(rule: Rule, entry: Entry, rules: Rules, lang: str) -> dict[str, str] | None:
+def _placeholders(
+    rule: Rule, entry: Entry, thresholds: Mapping[str, str], lang: str
+) -> dict[str, str] | None:
     """The texts for the rule's placeholders, or None when one of them is missing."""
     scope = SCOPES[rule.scope]
-    values = {name: format_threshold(value, lang) for name, value in rules.drempels.items()}
+    values = dict(thresholds)
     for name in rule.needs:
         value = entry.figures.get(name)
         if name in entry.labels:
