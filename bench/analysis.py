@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import resource
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -165,6 +166,8 @@ def main() -> None:
     slowest = max(seconds for _, seconds, _ in rows)
     for name, seconds, mib in rows:
         print(f"| {name:<{width}} | {seconds:13.2f} | {mib:17.0f} | {slowest / seconds:7.1f}× |")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nwhole process, everything above included: peak RSS {rss:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -175,3 +175,17 @@ def test_trend_compares_two_rounds(
             assert row["delta_cc"] == pytest.approx(new[key] - old[key])
             compared += 1
     assert compared >= 16
+
+
+def test_a_long_list_of_warnings_is_cut_short_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "antwoorden.csv").write_bytes((EXAMPLE / "antwoorden.csv").read_bytes())
+    rows = [f"GM0766,Overleg {i},onbekend soort overleg {i},jeugd,," for i in range(14)]
+    (tmp_path / "mechanismen.csv").write_text(
+        "gemeente_code,naam,type,transities,cc,dc\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    assert main(["analyse", str(tmp_path), "--k", "3", "--bootstrap", "50", "--stil"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("niet geplaatst") == 10
+    assert "… en nog 4 waarschuwingen." in err

@@ -30,6 +30,8 @@ from regiekompas.core.pipeline import run_analysis
 from regiekompas.core.simulate import SimulationParams, simulate_region, write_region
 
 EXIT_BAD_INPUT = 2
+#: Warnings change nothing, so a long list of them is cut short (errors are always all shown).
+MAX_WARNINGS_SHOWN = 10
 
 lang_option = click.option(
     "--lang",
@@ -151,8 +153,11 @@ def analyse(
     console = Console(stderr=True)
     if warnings:
         console.print(message("warnings", lang), style="yellow")
-        for warning in warnings:
+        for warning in warnings[:MAX_WARNINGS_SHOWN]:
             console.print(f"  {warning.text(lang)}", markup=False)
+        if len(warnings) > MAX_WARNINGS_SHOWN:
+            more = len(warnings) - MAX_WARNINGS_SHOWN
+            console.print(f"  {message('more_warnings', lang, count=more)}", markup=False)
     with progress_bar(message("bootstrap", lang), _interactive()) as update:
         document = run_analysis(dataset, settings=settings, lang=lang, progress=update)
     _write_outputs(document, json_out, xlsx_out, lang)

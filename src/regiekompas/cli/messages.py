@@ -14,6 +14,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "simulating": ("Regio simuleren…", "Simulating the region…"),
     "import_failed": ("De invoer is niet ingelezen.", "The input was not read."),
     "warnings": ("Waarschuwingen:", "Warnings:"),
+    "more_warnings": (
+        "… en nog {count} waarschuwingen.",
+        "… and {count} more warnings.",
+    ),
     "written": ("Geschreven: {path}", "Written: {path}"),
     "cannot_write": (
         "Kan niet schrijven naar {path}: {reason}",
