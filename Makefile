@@ -2,18 +2,28 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-dev
+RUN_STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck pytest bench lock clean
 
-$(STAMP): pyproject.toml requirements-dev.lock
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	touch $(STAMP)
+	touch $@
 
-demo: $(STAMP)
+# The app alone (what `make demo` needs) ...
+$(RUN_STAMP): pyproject.toml requirements.lock $(VENV)/.created
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+# ... and with the test and lint tools.
+$(STAMP): pyproject.toml requirements-dev.lock $(RUN_STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	touch $@
+
+demo: $(RUN_STAMP)
 	$(BIN)/regiekompas demo
 
 test: $(STAMP) lint typecheck pytest

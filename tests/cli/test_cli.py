@@ -189,3 +189,12 @@ def test_a_long_list_of_warnings_is_cut_short_and_counted(
     err = capsys.readouterr().err
     assert err.count("niet geplaatst") == 10
     assert "… en nog 4 waarschuwingen." in err
+
+
+def test_simulate_takes_transities_noise_and_bias(tmp_path: Path) -> None:
+    out = tmp_path / "klein"
+    argv = ["simulate", str(out), "--gemeenten", "2", "--respondenten", "10",
+            "--transities", "jeugd,wmo", "--ruis", "0.1", "--bias", "0"]  # fmt: skip
+    assert main(argv) == 0
+    lines = (out / "antwoorden.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert {line.split(",")[4] for line in lines} == {"jeugd", "wmo", ""}

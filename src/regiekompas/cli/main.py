@@ -92,14 +92,39 @@ def cli() -> None:
 @click.option("--gemeenten", default=14, show_default=True, help="Aantal gemeenten (1–342).")
 @click.option("--respondenten", default=40, show_default=True, help="Respondenten per gemeente.")
 @click.option("--seed", default=2026, show_default=True, help="Startwaarde van het toeval.")
+@click.option(
+    "--transities",
+    default="jeugd,wmo,participatie,eerste_lijn",
+    show_default=True,
+    help="Gesimuleerde transities, met komma's gescheiden.",
+)
+@click.option("--ruis", default=0.25, show_default=True, help="Ruis per vraag (sd, schaal −1…1).")
+@click.option(
+    "--bias", default=1.0, show_default=True, help="Sterkte van de groepsverschillen (0 = geen)."
+)
 @click.option("--xlsx", is_flag=True, help="Eén werkmap regio.xlsx in plaats van CSV-bestanden.")
 @lang_option
 def simulate(
-    outdir: Path, gemeenten: int, respondenten: int, seed: int, xlsx: bool, lang: str
+    outdir: Path,
+    gemeenten: int,
+    respondenten: int,
+    seed: int,
+    transities: str,
+    ruis: float,
+    bias: float,
+    xlsx: bool,
+    lang: str,
 ) -> None:
     """Simuleer een regio en schrijf de importbestanden naar OUTDIR."""
     try:
-        params = SimulationParams(gemeenten=gemeenten, respondenten=respondenten, seed=seed)
+        params = SimulationParams(
+            gemeenten=gemeenten,
+            respondenten=respondenten,
+            seed=seed,
+            transities=tuple(t.strip() for t in transities.split(",") if t.strip()),
+            noise=ruis,
+            bias=bias,
+        )
     except ValueError as error:
         raise BadInput(message("bad_value", lang, reason=error)) from None
     try:
