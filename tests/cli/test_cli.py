@@ -52,7 +52,7 @@ def test_analyse_prints_a_summary_and_writes_json_and_xlsx(
     printed = capsys.readouterr().out
     assert code == 0
     assert "Almelo (GM0141)" in printed
-    assert "Zwakste conditie" in printed
+    assert "Laagste conditiescore" in printed
     assert "Versnippering voor aanbieders" in printed
     document = json.loads(out_json.read_text(encoding="utf-8"))
     assert set(document) == SECTION_10_KEYS
@@ -75,8 +75,8 @@ def test_analyse_speaks_english_on_request(
 ) -> None:
     assert main(["analyse", str(region), "--bootstrap", "50", "--lang", "en"]) == 0
     printed = capsys.readouterr().out
-    assert "Weakest condition" in printed
-    assert "Zwakste conditie" not in printed
+    assert "Lowest condition score" in printed
+    assert "Laagste conditiescore" not in printed
 
 
 def test_bad_input_gives_the_error_report_exit_2_and_writes_nothing(

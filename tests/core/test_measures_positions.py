@@ -121,3 +121,18 @@ def test_reordering_respondents_changes_nothing(answers: np.ndarray, random) -> 
 def _analyse(answers: np.ndarray, groups: list[str], ids: list[str]) -> dict[str, object]:
     dataset = dataset_of(answers, groups, ids=ids)
     return analyse(dataset, settings=Settings(k=3, bootstrap=50, seed=4))
+
+
+def test_a_mean_of_exactly_zero_is_on_the_border_despite_rounding_noise() -> None:
+    # cc over five answered items: 0.1, 0.2 and −0.3 — a sum that floating point misses by 1e-17
+    answers = np.array(
+        [
+            [4, 3, 3, 3, 3, np.nan, 5, 5, 5, 1, 5, 5],
+            [4, 4, 3, 3, 3, np.nan, 5, 5, 5, 1, 5, 5],
+            [2, 2, 3, 2, 3, np.nan, 5, 5, 5, 1, 5, 5],
+        ],
+        dtype=float,
+    )
+    (cell,) = analyse(dataset_of(answers), settings=Settings(k=3, bootstrap=50))["cellen"]
+    assert cell["cc"] == 0.0
+    assert cell["kwadrant"] == "grens"

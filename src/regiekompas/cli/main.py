@@ -26,7 +26,7 @@ from regiekompas.core.export import write_json, write_xlsx
 from regiekompas.core.io import ImportFailed, read_dataset
 from regiekompas.core.measures.trend import trend
 from regiekompas.core.model import load_model
-from regiekompas.core.pipeline import run_analysis
+from regiekompas.core.pipeline import analyse_with_advice
 from regiekompas.core.simulate import SimulationParams, simulate_region, write_region
 
 EXIT_BAD_INPUT = 2
@@ -184,10 +184,12 @@ def analyse(
             more = len(warnings) - MAX_WARNINGS_SHOWN
             console.print(f"  {message('more_warnings', lang, count=more)}", markup=False)
     with progress_bar(message("bootstrap", lang), _interactive()) as update:
-        document = run_analysis(dataset, settings=settings, lang=lang, progress=update)
+        document, advice = analyse_with_advice(
+            dataset, settings=settings, lang=lang, progress=update
+        )
     _write_outputs(document, json_out, xlsx_out, lang)
     if not quiet:
-        render(document, load_model(), dataset.naam_of(), lang, Console())
+        render(document, advice, load_model(), dataset.naam_of(), lang, Console())
 
 
 @cli.command()
@@ -202,8 +204,10 @@ def demo(bootstrap: int, seed: int, lang: str) -> None:
     click.echo(message("demo_intro", lang))
     region = simulate_region(SimulationParams(gemeenten=14, seed=seed))
     with progress_bar(message("bootstrap", lang), _interactive()) as update:
-        document = run_analysis(region.dataset, settings=settings, lang=lang, progress=update)
-    render(document, load_model(), region.dataset.naam_of(), lang, Console())
+        document, advice = analyse_with_advice(
+            region.dataset, settings=settings, lang=lang, progress=update
+        )
+    render(document, advice, load_model(), region.dataset.naam_of(), lang, Console())
 
 
 @cli.command(name="trend")

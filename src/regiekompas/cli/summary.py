@@ -6,7 +6,7 @@ It shows only what the document holds, so k-anonymity decided upstream also hold
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Console, Group
@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from regiekompas.core.advice import Advice
 from regiekompas.core.model import Model
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -31,7 +32,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Grootste spraakverwarring: {transitie} {value}, tussen {a} en {b}",
         "Largest confusion of tongues: {transitie} {value}, between {a} and {b}",
     ),
-    "weakest": ("Zwakste conditie", "Weakest condition"),
+    "weakest": ("Laagste conditiescore", "Lowest condition score"),
     "advice": ("Advies", "Advice"),
     "region": ("Regio {regio}", "Region {regio}"),
     "all": ("alle gemeenten", "all gemeenten"),
@@ -74,20 +75,26 @@ def _position(cell: Mapping[str, Any] | None, model: Model, lang: str) -> Text:
     return text
 
 
-def _distinct_rules(rows: list[Mapping[str, Any]], limit: int) -> list[Mapping[str, Any]]:
+def _distinct_rules(items: Sequence[Advice], limit: int) -> list[Advice]:
     """The most urgent advice, one per rule, so the summary does not repeat itself."""
     seen: set[str] = set()
     out = []
-    for row in rows:
-        if row["regel"] not in seen:
-            seen.add(row["regel"])
-            out.append(row)
+    for item in items:
+        if item.regel not in seen:
+            seen.add(item.regel)
+            out.append(item)
     return out[:limit]
 
 
 def render(
-    document: Mapping[str, Any], model: Model, names: Mapping[str, str], lang: str, console: Console
+    document: Mapping[str, Any],
+    advice_list: Sequence[Advice],
+    model: Model,
+    names: Mapping[str, str],
+    lang: str,
+    console: Console,
 ) -> None:
+    """The summary of a document; advice comes as objects because they carry their region."""
     meta = document.get("meta", {})
     console.print(Panel(label("meta", lang, **meta), title=label("title", lang)))
     cells = {
@@ -105,9 +112,13 @@ def render(
             best = weakest.get(row["gemeente_code"])
             if best is None or row["score"] < best[1]:
                 weakest[row["gemeente_code"]] = (row["conditie"], row["score"])
-    advice: dict[str | None, list[Mapping[str, Any]]] = defaultdict(list)
-    for row in sorted(document.get("advies", []), key=lambda a: a["prioriteit"]):
-        advice[row["gemeente_code"]].append(row)
+    advice: dict[str | None, list[Advice]] = defaultdict(list)
+    regional: dict[str | None, list[Advice]] = defaultdict(list)
+    for item in sorted(advice_list, key=lambda a: a.prioriteit):
+        if item.gemeente_code is None:
+            regional[item.regio].append(item)
+        else:
+            advice[item.gemeente_code].append(item)
 
     gemeenten = sorted({key[0] for key in cells}, key=lambda code: names.get(code, code))
     for code in gemeenten:
@@ -157,8 +168,10 @@ def render(
                     f"({number(score, lang, 0)})"
                 )
             )
-        for row in _distinct_rules(advice.get(code, []), 2):
-            parts.append(Text(f"{label('advice', lang)} #{row['prioriteit']}: {row['tekst']}"))
+        for item in _distinct_rules(advice.get(code, []), 2):
+            parts.append(
+                Text(f"{label('advice', lang)} #{item.prioriteit}: {item.tekst.get(lang)}")
+            )
         console.print(Group(*parts))
         console.print()
 
@@ -184,6 +197,8 @@ def render(
                     number(row["spreiding"], lang),
                 )
             parts.append(table)
-        for row in advice.get(None, [])[:3]:
-            parts.append(Text(f"{label('advice', lang)} #{row['prioriteit']}: {row['tekst']}"))
+        for item in _distinct_rules(regional.get(regio, []), 3):
+            parts.append(
+                Text(f"{label('advice', lang)} #{item.prioriteit}: {item.tekst.get(lang)}")
+            )
         console.print(Panel(Group(*parts), title=title))

@@ -4,12 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from regiekompas.core.advice import advice_rows, evaluate
+from regiekompas.core.advice import Advice, advice_rows, evaluate
 from regiekompas.core.analysis import Document, Settings, analyse
 from regiekompas.core.dataset import Dataset
 from regiekompas.core.instrument import Instrument
 from regiekompas.core.measures.bootstrap import ProgressFn
 from regiekompas.core.model import Model, load_model
+
+
+def analyse_with_advice(
+    dataset: Dataset,
+    *,
+    settings: Settings | None = None,
+    lang: str = "nl",
+    instrument: Instrument | None = None,
+    model: Model | None = None,
+    targets: Mapping[tuple[str, str], str] | None = None,
+    progress: ProgressFn | None = None,
+) -> tuple[Document, list[Advice]]:
+    """The document of §10 and the advice as objects (both languages, region attached)."""
+    model = model or load_model()
+    document = analyse(dataset, settings=settings, instrument=instrument, progress=progress)
+    advice = evaluate(
+        document,
+        model=model,
+        names=dataset.naam_of(),
+        regio_of=dataset.regio_of(),
+        targets=targets,
+    )
+    document["advies"] = advice_rows(advice, lang=lang)
+    return document, advice
 
 
 def run_analysis(
@@ -23,14 +47,13 @@ def run_analysis(
     progress: ProgressFn | None = None,
 ) -> Document:
     """Every measure of §4 and the ranked advice of §5, as the document of §10."""
-    model = model or load_model()
-    document = analyse(dataset, settings=settings, instrument=instrument, progress=progress)
-    advice = evaluate(
-        document,
+    document, _ = analyse_with_advice(
+        dataset,
+        settings=settings,
+        lang=lang,
+        instrument=instrument,
         model=model,
-        names=dataset.naam_of(),
-        regio_of=dataset.regio_of(),
         targets=targets,
+        progress=progress,
     )
-    document["advies"] = advice_rows(advice, lang=lang)
     return document

@@ -136,6 +136,7 @@ class Entry:
     transitie: str | None
     figures: Mapping[str, Value]
     labels: Mapping[str, Text]
+    regio: str | None = None
 
 
 @dataclass
@@ -243,6 +244,7 @@ class Context:
         transitie: str | None,
         figures: Mapping[str, Value],
         labels: Mapping[str, Text | None],
+        regio: str | None = None,
     ) -> Entry:
         """An entry of `scope` with the standard labels added and every code checked.
 
@@ -264,4 +266,4 @@ class Context:
             texts.setdefault("gemeente_code", Text(gemeente_code, gemeente_code))
         if transitie is not None:
             texts.setdefault("transitie", self.names.transitie(transitie))
-        return Entry(gemeente_code, transitie, clean, texts)
+        return Entry(gemeente_code, transitie, clean, texts, regio)

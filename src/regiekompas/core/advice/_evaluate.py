@@ -50,6 +50,8 @@ class Advice:
     score: float
     tekst: Text
     bron: str
+    #: The region a region-level advice is about (None for gemeente advice, or no regions).
+    regio: str | None = None
 
 
 def evaluate(
@@ -138,6 +140,7 @@ def _apply(
         score=round(rule.prioriteit * ernst, 4),
         tekst=Text(nl=texts["nl"], en=texts["en"]),
         bron=bron,
+        regio=entry.regio,
     )
 
 

@@ -157,7 +157,12 @@ def versnippering(ctx: Context) -> list[Entry]:
         labels = {"regio": ctx.names.regio(regio), "regimes": _regimes(ctx, regio, t)}
         entries.append(
             ctx.entry(
-                "versnippering", gemeente_code=None, transitie=t, figures=figures, labels=labels
+                "versnippering",
+                gemeente_code=None,
+                transitie=t,
+                figures=figures,
+                labels=labels,
+                regio=regio,
             )
         )
     return sorted(entries, key=lambda e: (e.labels["regio"].nl, e.transitie or ""))
@@ -174,6 +179,7 @@ def regio(ctx: Context) -> list[Entry]:
                 transitie=None,
                 figures={"alpha_groepen": num(row.get("alpha_groepen"))},
                 labels={"regio": ctx.names.regio(name)},
+                regio=name,
             )
         )
     return sorted(entries, key=lambda e: e.labels["regio"].nl)

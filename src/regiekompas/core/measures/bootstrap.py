@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from regiekompas.core.dataset import FloatArray
-from regiekompas.core.measures.positions import Cells
+from regiekompas.core.measures.positions import Cells, exact
 
 ProgressFn = Callable[[int, int], None]
 
@@ -86,4 +86,4 @@ def bootstrap_cell_means(
 def percentile_ci(replicates: FloatArray) -> tuple[FloatArray, FloatArray]:
     """Lower and upper 95 % percentile bounds per row (numpy's linear interpolation)."""
     low, high = np.percentile(replicates, CI_PERCENTILES, axis=-1)
-    return low, high
+    return exact(low), exact(high)

@@ -76,6 +76,16 @@ class Cells:
         return len(self.n)
 
 
+#: Decimals kept of a mean before its sign is read. Positions are ratios of small integers;
+#: rounding removes the 1e-17 noise of floating-point sums, so a mean that is exactly 0 is
+#: "op de grens" rather than a quadrant picked by rounding error.
+EXACT_DECIMALS = 12
+
+
+def exact(values: FloatArray) -> FloatArray:
+    return np.round(values, EXACT_DECIMALS) + 0.0  # + 0.0 turns −0.0 into 0.0
+
+
 def cell_positions(responses: Responses, positions: RespondentPositions) -> Cells:
     rows = np.flatnonzero(positions.valid)
     n_t = len(responses.transities)
@@ -92,8 +102,8 @@ def cell_positions(responses: Responses, positions: RespondentPositions) -> Cell
         transitie=((ids // n_p) % n_t).astype(np.intp),
         perspectief=(ids % n_p).astype(np.intp),
         n=n.astype(np.intp),
-        cc=np.bincount(cell_of_row, weights=x, minlength=len(ids)) / n,
-        dc=np.bincount(cell_of_row, weights=y, minlength=len(ids)) / n,
+        cc=exact(np.bincount(cell_of_row, weights=x, minlength=len(ids)) / n),
+        dc=exact(np.bincount(cell_of_row, weights=y, minlength=len(ids)) / n),
         rows=rows.astype(np.intp),
         cell_of_row=cell_of_row.astype(np.intp),
         x=x,
