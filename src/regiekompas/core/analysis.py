@@ -151,6 +151,11 @@ def analyse(
 
 
 def _gaps(dataset: Dataset, cells: Cells, replicates: np.ndarray) -> list[dict[str, Any]]:
+    """Ambitie–praktijkkloof (§4.3): ‖ambitie − praktijk‖ / 2√2, in 0 … 1.
+
+    Its interval is the percentile interval of the same distance over the paired bootstrap
+    replicates of the two cells, and `van` → `naar` is the quadrant shift.
+    """
     r = dataset.responses
     index = {
         (int(g), int(t), int(p)): c
@@ -191,7 +196,12 @@ def _confusion(
     shown: np.ndarray,
     rwg_cell: Mapping[str, FloatArray],
 ) -> list[dict[str, Any]]:
-    """Largest distance between shown group centroids per cell, and which pair it is."""
+    """Spraakverwarring (§4.4): max over pairs of shown groups of ‖c_a − c_b‖ / 2√2.
+
+    Only groups that pass k-anonymity have a centroid here; with fewer than two of them the
+    index is undefined (null) but the cell's r_wg(J) is still reported. Ties go to the pair
+    that comes first alphabetically.
+    """
     r = dataset.responses
     if len(cells) == 0:
         return []
