@@ -57,7 +57,8 @@ def normalise(name: str) -> str:
 class Layout:
     """Where the columns of a recognised table are: `columns` maps column name → position.
 
-    `items` lists (position, item code) for the item columns of a wide responses table.
+    `items` lists (position, item code) for the item columns of a wide responses table, and
+    `open_items` the same for its free-text columns (open questions), which are not imported.
     """
 
     kind: str
@@ -65,15 +66,22 @@ class Layout:
     width: int
     items: list[tuple[int, str]] = field(default_factory=list)
     usable: bool = True
+    open_items: list[tuple[int, str]] = field(default_factory=list)
 
 
 def classify(
-    table: Table, item_codes: Collection[str], versie: str, collector: Collector
+    table: Table,
+    item_codes: Collection[str],
+    versie: str,
+    collector: Collector,
+    open_codes: Collection[str] = (),
 ) -> Layout | None:
     """The layout of `table`, None when its kind is unknown; problems go to `collector`.
 
     A layout that is not `usable` (a column missing, doubled or unknown) still tells the
     kind, so the reader does not also complain that, say, no responses file was given.
+    `open_codes` are the instrument's free-text questions: a wide table may have a column
+    for them, which is accepted but not read.
     """
     source, row = table.source, table.header_row
     names = [normalise(name) for name in table.header]
@@ -116,6 +124,8 @@ def classify(
             collector.warning(source, row, table.header[position], "kop.kolom_genegeerd")
         elif name in item_codes:
             layout.items.append((position, name))
+        elif name in open_codes:
+            layout.open_items.append((position, name))
         else:
             collector.error(
                 source,

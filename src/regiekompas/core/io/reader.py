@@ -81,13 +81,17 @@ def _stream(
 
 
 def _by_kind(
-    tables: list[Table], item_codes: frozenset[str], versie: str, collector: Collector
+    tables: list[Table],
+    item_codes: frozenset[str],
+    versie: str,
+    collector: Collector,
+    open_codes: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, list[tuple[Table, Layout]]], set[str]]:
     """Usable tables per kind, and every kind seen (usable or not)."""
     usable: dict[str, list[tuple[Table, Layout]]] = {}
     first: dict[str, Source] = {}
     for table in tables:
-        layout = classify(table, item_codes, versie, collector)
+        layout = classify(table, item_codes, versie, collector, open_codes)
         if layout is None:
             continue
         kind = layout.kind
@@ -144,7 +148,9 @@ def read_dataset(
 
     with ExitStack() as stack:
         tables = _open_tables(files, collector, stack)
-        usable, seen = _by_kind(tables, item_codes, str(instrument.versie), collector)
+        usable, seen = _by_kind(
+            tables, item_codes, str(instrument.versie), collector, responses.reg.open_codes
+        )
         # A file that could not be read or recognised may well be the responses file.
         all_recognised = not collector.has_errors
         for table, layout in usable.get(GEMEENTEN, []):

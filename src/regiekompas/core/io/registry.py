@@ -14,7 +14,7 @@ import math
 
 from regiekompas.core.io.collector import Source
 from regiekompas.core.io.context import Context
-from regiekompas.core.io.messages import Param
+from regiekompas.core.io.messages import Param, Ref
 from regiekompas.core.io.values import Invalid, gemeente_code, parse_answer
 from regiekompas.core.vocabulary import PERSPECTIEVEN
 
@@ -91,6 +91,9 @@ class Registry:
         self.ranges = {
             code: inst.answer_range(code) for code in (*self.axis_items, *self.gemeente_items)
         }
+        #: The free-text questions, in the instrument's order: accepted, never imported.
+        self.open_order = tuple(question.code.lower() for question in inst.open_questions)
+        self.open_codes = frozenset(self.open_order)
         self.groups = frozenset(context.model.group_codes)
         self.transities = tuple(context.model.transitie_codes)
         self.transitie_index = {code: i for i, code in enumerate(self.transities)}
@@ -115,6 +118,8 @@ class Registry:
         self._who: dict[tuple[str, str, str], tuple[str, int, Problems]] = {}
         self._where: dict[str, tuple[int, Problems]] = {}
         self._cells: dict[tuple[str, str], tuple[int, int, int, bool, Problems]] = {}
+        # Respondents seen only in free-text rows: groep, organisatie and where first seen.
+        self._open_who: dict[str, tuple[str, str, tuple[Source, int]]] = {}
 
     # -- prefixes -----------------------------------------------------------------------------
 
@@ -146,6 +151,37 @@ class Registry:
         """
         rid, groep_text, org = rid_raw.strip(), groep_raw.strip(), org_raw.strip()
         groep = groep_text.lower()
+        errors = self._groep_org(groep_text, org, source, row)
+        respondent = -1
+        if not rid:
+            errors.append(("respondent_id", "cel.leeg", {}))
+        elif rid not in self.respondent_index:
+            respondent = len(self.respondent_ids)
+            self.respondent_index[rid] = respondent
+            self.respondent_ids.append(rid)
+            self.respondent_group.append(groep)
+            self.respondent_org.append(org)
+            self.respondent_first.append((source, row))
+        else:
+            respondent = self.respondent_index[rid]
+            first_source, first_row = self.respondent_first[respondent]
+            errors.extend(
+                _conflicts(
+                    rid,
+                    groep,
+                    org,
+                    self.respondent_group[respondent],
+                    self.respondent_org[respondent],
+                    first_source.ref(first_row),
+                )
+            )
+        result = (rid, respondent, tuple(errors))
+        self._who[(rid_raw, groep_raw, org_raw)] = result
+        return result
+
+    def _groep_org(self, groep_text: str, org: str, source: Source, row: int) -> list[Problem]:
+        """Check a row's groep; warn (once per name) about an organisatie nobody declared."""
+        groep = groep_text.lower()
         errors: list[Problem] = []
         if not groep:
             errors.append(("groep", "cel.leeg", {}))
@@ -163,44 +199,9 @@ class Registry:
                 waarde=org,
                 bestand=self.ctx.known.organisaties_file,
             )
-        respondent = -1
-        if not rid:
-            errors.append(("respondent_id", "cel.leeg", {}))
-        elif rid not in self.respondent_index:
-            respondent = len(self.respondent_ids)
-            self.respondent_index[rid] = respondent
-            self.respondent_ids.append(rid)
-            self.respondent_group.append(groep)
-            self.respondent_org.append(org)
-            self.respondent_first.append((source, row))
-        else:
-            respondent = self.respondent_index[rid]
-            first_source, first_row = self.respondent_first[respondent]
-            first = first_source.ref(first_row)
-            if self.respondent_group[respondent] != groep:
-                earlier = self.respondent_group[respondent] or "''"
-                errors.append(
-                    (
-                        "groep",
-                        "cel.groep_conflict",
-                        {"respondent": rid, "eerdere_waarde": earlier, "eerder": first},
-                    )
-                )
-            if self.respondent_org[respondent] != org:
-                earlier = self.respondent_org[respondent]
-                errors.append(
-                    (
-                        "organisatie",
-                        "cel.organisatie_conflict",
-                        {"respondent": rid, "eerdere_waarde": earlier, "eerder": first},
-                    )
-                )
-        result = (rid, respondent, tuple(errors))
-        self._who[(rid_raw, groep_raw, org_raw)] = result
-        return result
+        return errors
 
-    def _gemeente(self, raw: str) -> tuple[int, Problems]:
-        text = raw.strip()
+    def _gemeente_check(self, text: str) -> tuple[str | None, Problem | None]:
         code = gemeente_code(text)
         known = self.ctx.known
         problem: Problem | None = None
@@ -211,6 +212,10 @@ class Registry:
         elif known.gemeenten is not None and code not in known.gemeenten:
             params: dict[str, Param] = {"waarde": code, "bestand": known.gemeenten_file}
             problem = ("gemeente_code", "cel.gemeente_onbekend", params)
+        return code, problem
+
+    def _gemeente(self, raw: str) -> tuple[int, Problems]:
+        code, problem = self._gemeente_check(raw.strip())
         result: tuple[int, Problems]
         if problem is not None or code is None:
             result = (-1, (problem,) if problem else ())
@@ -270,6 +275,48 @@ class Registry:
         pre.gem = index
         return index
 
+    # -- free-text rows -----------------------------------------------------------------------
+
+    def open_code(self, item_raw: str) -> str | None:
+        """The open question a long row's item names, or None for any other item."""
+        code = item_raw.strip().lower()
+        return code if code in self.open_codes else None
+
+    def open_prefix(self, raw: tuple[str, ...], source: Source, row: int) -> Problems:
+        """The problems of the leading cells of a free-text row, which is not imported.
+
+        The same checks as for a row with a number, except that transitie and perspectief may
+        be left empty (or only one given), and that nothing is registered: a respondent or
+        gemeente that only has free text does not appear in the dataset. Call this after all
+        rows with numbers have been read, so a conflict with any of them is found.
+        """
+        rid_raw, groep_raw, org_raw, gem, trans, persp = raw
+        rid = rid_raw.strip()
+        errors: list[Problem] = []
+        if not rid or rid in self.respondent_index:
+            key = (rid_raw, groep_raw, org_raw)
+            who = self._who.get(key) or self._respondent(rid_raw, groep_raw, org_raw, source, row)
+            errors.extend(who[2])
+        else:
+            groep_text, org = groep_raw.strip(), org_raw.strip()
+            groep = groep_text.lower()
+            errors.extend(self._groep_org(groep_text, org, source, row))
+            earlier = self._open_who.setdefault(rid, (groep, org, (source, row)))
+            first_source, first_row = earlier[2]
+            if (first_source, first_row) != (source, row):
+                first = first_source.ref(first_row)
+                errors.extend(_conflicts(rid, groep, org, earlier[0], earlier[1], first))
+        where = self._where.get(gem)
+        if where is not None:
+            errors.extend(where[1])
+        else:
+            _, problem = self._gemeente_check(gem.strip())
+            if problem is not None:
+                errors.append(problem)
+        cell = self._cells.get((trans, persp)) or self._cell_part(trans, persp)
+        errors.extend(cell[4])
+        return tuple(errors)
+
     # -- (item, answer) pairs -----------------------------------------------------------------
 
     def cell(self, raw: tuple[str, ...]) -> Cell:
@@ -303,3 +350,27 @@ class Registry:
         value = parse_answer(raw.strip())
         self.answers[raw] = value
         return value
+
+
+def _conflicts(
+    rid: str, groep: str, org: str, earlier_groep: str, earlier_org: str, first: Ref
+) -> list[Problem]:
+    """A respondent's groep and organisatie that differ from those of their first row."""
+    errors: list[Problem] = []
+    if earlier_groep != groep:
+        errors.append(
+            (
+                "groep",
+                "cel.groep_conflict",
+                {"respondent": rid, "eerdere_waarde": earlier_groep or "''", "eerder": first},
+            )
+        )
+    if earlier_org != org:
+        errors.append(
+            (
+                "organisatie",
+                "cel.organisatie_conflict",
+                {"respondent": rid, "eerdere_waarde": earlier_org, "eerder": first},
+            )
+        )
+    return errors

@@ -50,6 +50,10 @@ class ResponsesReader:
         self.line_prefix_values: dict[str, int] = {}
         # Which wide row first gave each observation (a second row for it is an error).
         self.wide_rows: dict[int, int] = {}
+        # Long free-text rows, validated in `check` (their text is not kept), and per file
+        # (index) where free text was first found and which open questions it answers.
+        self.open_rows: list[tuple[Source, int, tuple[str, ...], dict[str, str]]] = []
+        self.open_found: dict[int, tuple[Source, int, set[str]]] = {}
 
     # -- shared -----------------------------------------------------------------------------
 
@@ -74,6 +78,11 @@ class ResponsesReader:
 
     def _prefix(self, raw: tuple[str, ...], source: Source, number: int) -> Prefix:
         return self.reg.prefixes.get(raw) or self.reg.prefix(raw, source, number)
+
+    def _found_open(self, source: Source, row: int, code: str) -> None:
+        """Note free text for the one warning per file that it is not imported."""
+        found = self.open_found.setdefault(source.order[0], (source, row, set()))
+        found[2].add(code)
 
     # -- long ---------------------------------------------------------------------------------
 
@@ -167,9 +176,16 @@ class ResponsesReader:
     ) -> bool:
         """A long row with a prefix or (item, answer) not seen before, or with problems.
 
-        Returns True when the row is blank (and so skipped).
+        Returns True when the row is blank (and so skipped). A row answering an open question
+        is free text: its answer is not read, and its leading cells are checked in `check`.
         """
         reg, store = self.reg, self.store
+        if reg.open_codes:
+            code = reg.open_code(raw_cell[0])
+            if code is not None:
+                self._found_open(source, number, code)
+                self.open_rows.append((source, number, tuple(raw_prefix), names))
+                return False
         pre = reg.prefixes.get(raw_prefix) or reg.prefix(raw_prefix, source, number)
         cell = reg.cells.get(raw_cell) or reg.cell(raw_cell)
         fits = pre.cell == (1 if cell.axis else 0)
@@ -236,6 +252,9 @@ class ResponsesReader:
             for pos, code in layout.items
             if code in reg.gemeente_column
         ]
+        # Free-text columns are accepted but never read.
+        for _, code in layout.open_items:
+            self._found_open(source, table.header_row, code)
         width = layout.width
         error = self.collector.error
         number = table.header_row
@@ -374,8 +393,20 @@ class ResponsesReader:
                     eerder=self._ref(loc_a),
                 )
 
+    def _check_open(self) -> None:
+        """Check the leading cells of free-text rows; warn once per file with free text."""
+        reg = self.reg
+        for source, number, raw_prefix, names in self.open_rows:
+            self._emit(source, number, reg.open_prefix(raw_prefix, source, number), names)
+        self.open_rows.clear()
+        for source, row, codes in self.open_found.values():
+            items = ", ".join(code for code in reg.open_order if code in codes)
+            self.collector.warning(source, row, None, "antwoorden.vrije_tekst", items=items)
+        self.open_found.clear()
+
     def check(self) -> None:
         """Find duplicate answers; call after every table has been read."""
+        self._check_open()
         axis, gem = self.store.entries()
         self._duplicates(axis, axis=True)
         self._duplicates(gem, axis=False)

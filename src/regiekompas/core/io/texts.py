@@ -189,6 +189,11 @@ MESSAGES: Final[dict[str, Text]] = {
         nl="er is geen antwoordenbestand; dat is verplicht",
         en="there is no responses file; one is required",
     ),
+    "antwoorden.vrije_tekst": Text(
+        nl="vrije-tekstantwoorden ({items}) worden niet ingelezen; Regiekompas analyseert "
+        "alleen de getallen",
+        en="free-text answers ({items}) are not imported; Regiekompas analyses only the numbers",
+    ),
     "antwoorden.geen_rijen": Text(
         nl="het antwoordenbestand bevat geen antwoorden",
         en="the responses file contains no answers",
