@@ -52,7 +52,7 @@ def analyse(
     instrument: Instrument | None = None,
     progress: ProgressFn | None = None,
 ) -> Document:
-    """All measures of one scan, without advice (see `regiekompas.core.report`)."""
+    """All measures of one scan; `core.pipeline` adds the advice."""
     settings = settings or Settings()
     k = check_k(settings.k)
     instrument = instrument or load_instrument()
