@@ -198,3 +198,14 @@ def test_simulate_takes_transities_noise_and_bias(tmp_path: Path) -> None:
     assert main(argv) == 0
     lines = (out / "antwoorden.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert {line.split(",")[4] for line in lines} == {"jeugd", "wmo", ""}
+
+
+def test_analyse_writes_one_csv_per_measure(region: Path, tmp_path: Path) -> None:
+    out = tmp_path / "csv"
+    assert main(["analyse", str(region), "--csv", str(out), "--bootstrap", "50", "--stil"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert "cellen.csv" in names
+    assert "advies.csv" in names
+    assert len(names) == 10
+    header = (out / "cellen.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("gemeente_code,transitie,perspectief,n,cc,dc,cc_ci_laag")

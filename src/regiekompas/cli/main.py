@@ -22,7 +22,7 @@ from regiekompas import __version__
 from regiekompas.cli.messages import message
 from regiekompas.cli.summary import render
 from regiekompas.core.analysis import Settings
-from regiekompas.core.export import write_json, write_xlsx
+from regiekompas.core.export import write_csv_folder, write_json, write_xlsx
 from regiekompas.core.io import ImportFailed, read_dataset
 from regiekompas.core.measures.trend import trend
 from regiekompas.core.model import load_model
@@ -153,6 +153,12 @@ def simulate(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Schrijf een Excel-werkmap met één blad per maat.",
 )
+@click.option(
+    "--csv",
+    "csv_out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Schrijf één CSV-bestand per maat in deze map.",
+)
 @click.option("--k", default=5, show_default=True, help="Minimale groepsgrootte (≥ 3).")
 @click.option("--bootstrap", default=1000, show_default=True, help="Aantal bootstraptrekkingen.")
 @click.option("--seed", default=0, show_default=True, help="Startwaarde van de bootstrap.")
@@ -162,6 +168,7 @@ def analyse(
     paths: Sequence[Path],
     json_out: Path | None,
     xlsx_out: Path | None,
+    csv_out: Path | None,
     k: int,
     bootstrap: int,
     seed: int,
@@ -187,7 +194,7 @@ def analyse(
         document, advice = analyse_with_advice(
             dataset, settings=settings, lang=lang, progress=update
         )
-    _write_outputs(document, json_out, xlsx_out, lang)
+    _write_outputs(document, json_out, xlsx_out, csv_out, lang)
     if not quiet:
         render(document, advice, load_model(), dataset.naam_of(), lang, Console())
 
@@ -270,12 +277,18 @@ def _write(path: Path, lang: str, write: Callable[[], object]) -> None:
 
 
 def _write_outputs(
-    document: dict[str, Any], json_out: Path | None, xlsx_out: Path | None, lang: str
+    document: dict[str, Any],
+    json_out: Path | None,
+    xlsx_out: Path | None,
+    csv_out: Path | None,
+    lang: str,
 ) -> None:
     if json_out is not None:
         _write(json_out, lang, lambda: write_json(json_out, document))
     if xlsx_out is not None:
         _write(xlsx_out, lang, lambda: write_xlsx(xlsx_out, document))
+    if csv_out is not None:
+        _write(csv_out, lang, lambda: write_csv_folder(csv_out, document))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

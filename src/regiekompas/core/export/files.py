@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
@@ -36,6 +37,24 @@ def document_json(document: Mapping[str, Any]) -> str:
 def write_json(path: Path, document: Mapping[str, Any]) -> None:
     text = document_json(document)
     _atomic(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def write_csv_folder(folder: Path, document: Mapping[str, Any]) -> list[Path]:
+    """One UTF-8 CSV per measure (`cellen.csv`, …) in `folder`, each written atomically."""
+    rounded = round_document(dict(document))
+    paths = []
+    for measure in MEASURES:
+        path = Path(folder) / f"{measure}.csv"
+
+        def write(tmp: Path, measure: str = measure) -> None:
+            with tmp.open("w", encoding="utf-8", newline="") as stream:
+                out = csv.writer(stream)
+                out.writerow(COLUMNS[measure])
+                out.writerows(flat_rows(rounded, measure))
+
+        _atomic(path, write)
+        paths.append(path)
+    return paths
 
 
 def write_xlsx(path: Path, document: Mapping[str, Any]) -> None:
