@@ -17,6 +17,15 @@ from regiekompas.core.vocabulary import AXES, PERSPECTIEVEN, Axis
 _NO_TEXT = Text(nl="", en="")
 
 
+def _per_perspectief(perspectief: str, ambitie: Text, praktijk: Text) -> Text:
+    """The text for one perspectief, or a clear error for an unknown one."""
+    if perspectief == "ambitie":
+        return ambitie
+    if perspectief == "praktijk":
+        return praktijk
+    raise ValueError(f"unknown perspectief {perspectief!r}; expected one of {PERSPECTIEVEN}")
+
+
 @dataclass(frozen=True)
 class AnswerOption:
     """One choice on an answer scale; `value` None is "weet niet", stored as an empty answer."""
@@ -67,11 +76,7 @@ class AxisItem:
 
     def question(self, perspectief: str) -> Text:
         """Wording for one perspectief; placeholders `{gemeente}` and `{transitie}`."""
-        if perspectief == "ambitie":
-            return self.ambitie
-        if perspectief == "praktijk":
-            return self.praktijk
-        raise ValueError(f"unknown perspectief {perspectief!r}; expected one of {PERSPECTIEVEN}")
+        return _per_perspectief(perspectief, self.ambitie, self.praktijk)
 
 
 @dataclass(frozen=True)
@@ -151,11 +156,7 @@ class InstrumentTexts:
     obstacle: AnswerScale
 
     def perspective(self, perspectief: str) -> Text:
-        if perspectief == "ambitie":
-            return self.ambitie
-        if perspectief == "praktijk":
-            return self.praktijk
-        raise ValueError(f"unknown perspectief {perspectief!r}; expected one of {PERSPECTIEVEN}")
+        return _per_perspectief(perspectief, self.ambitie, self.praktijk)
 
 
 @dataclass(frozen=True)
