@@ -1,0 +1,1 @@
+"""Facilitator accounts, memberships and the object-level access checks every view uses."""

@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from regiekompas.web.accounts.models import GemeenteViewer, Membership
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "region", "created_at"]
+    list_filter = ["region"]
+
+
+@admin.register(GemeenteViewer)
+class GemeenteViewerAdmin(admin.ModelAdmin):
+    list_display = ["user", "region", "gemeente_code"]
+    list_filter = ["region"]

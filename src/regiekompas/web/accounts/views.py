@@ -1,0 +1,10 @@
+"""Login pages. Lockout after repeated failures is django-axes' job (settings.AXES_*)."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True

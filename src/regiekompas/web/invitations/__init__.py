@@ -1,0 +1,1 @@
+"""Respondents of a scan and their personal links (tokens kept only as hashes)."""

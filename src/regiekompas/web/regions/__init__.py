@@ -1,0 +1,1 @@
+"""Regions: the gemeenten working together, their organisations, contracts and mechanisms."""

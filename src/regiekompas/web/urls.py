@@ -1,0 +1,17 @@
+"""Root URLs: one include per app; `/r/<token>/` is the respondent's side, the rest needs login."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("regiekompas.web.regions.urls")),
+    path("account/", include("regiekompas.web.accounts.urls")),
+    path("scans/", include("regiekompas.web.scans.urls")),
+    path("scans/", include("regiekompas.web.invitations.urls")),
+    path("scans/", include("regiekompas.web.responses.urls")),
+    path("resultaten/", include("regiekompas.web.results.urls")),
+    path("r/", include("regiekompas.web.questionnaire.urls")),
+    path("taal/", set_language, name="set_language"),
+    path("beheer/", admin.site.urls),
+]
