@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 RUN_STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench lock clean
+.PHONY: demo test lint typecheck migrations pytest test-postgres bench bench-web lock assets messages clean
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml requirements-dev.lock $(RUN_STAMP)
 demo: $(RUN_STAMP)
 	$(BIN)/regiekompas demo
 
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) lint typecheck migrations pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -35,11 +35,31 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+migrations: $(STAMP)
+	REGIEKOMPAS_DEV=true $(BIN)/python -m regiekompas.web.manage makemigrations --check --dry-run
+
 pytest: $(STAMP)
 	$(BIN)/pytest -n 2 -q
 
+# The web tests again on PostgreSQL (DATABASE_URL, default: the local server, trust auth).
+PG_URL ?= postgres://postgres@127.0.0.1:5432/regiekompas
+test-postgres: $(STAMP)
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 -q tests/web
+
 bench: $(STAMP)
 	$(BIN)/python bench/analysis.py
+
+bench-web: $(STAMP)
+	$(BIN)/python bench/web_load.py
+
+# Copy the npm front-end packages into the Python package (needs Node.js; commit the result).
+assets:
+	bash frontend/vendor.sh
+
+# Refresh the Dutch catalogue after changing texts, then translate the new entries.
+messages: $(STAMP)
+	cd src/regiekompas/web && REGIEKOMPAS_DEV=true ../../../$(BIN)/python -m regiekompas.web.manage makemessages -l nl --no-obsolete --add-location file
+	cd src/regiekompas/web && REGIEKOMPAS_DEV=true ../../../$(BIN)/python -m regiekompas.web.manage compilemessages -l nl
 
 # Regenerate the lock files after changing dependencies in pyproject.toml.
 lock:

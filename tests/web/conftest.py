@@ -53,7 +53,9 @@ def make_scan(region: Region, *, open_: bool = True, **fields: object) -> Scan:
     return scan
 
 
-def make_respondent(scan: Scan, external_id: str = "R001", **fields: object) -> tuple[Respondent, str]:
+def make_respondent(
+    scan: Scan, external_id: str = "R001", **fields: object
+) -> tuple[Respondent, str]:
     values: dict[str, object] = {
         "groep": "gemeente_beleid",
         "organisatie": "Gemeente Enschede",
@@ -99,8 +101,17 @@ def world(db: None) -> World:
     scan_b = make_scan(region_b)
     respondent, token = make_respondent(scan_a)
     return World(
-        region_a, region_b, scan_a, scan_b, facilitator_a, facilitator_b, viewer, superuser,
-        respondent, token, "GM0153",
+        region_a,
+        region_b,
+        scan_a,
+        scan_b,
+        facilitator_a,
+        facilitator_b,
+        viewer,
+        superuser,
+        respondent,
+        token,
+        "GM0153",
     )
 
 
@@ -108,7 +119,9 @@ def world(db: None) -> World:
 def simulated_scan(db: None) -> Callable[..., Scan]:
     """A scan in a new region answered by simulated respondents (3 gemeenten by default)."""
 
-    def build(gemeenten: int = 3, respondenten: int = 8, seed: int = 7, **scan_fields: object) -> Scan:
+    def build(
+        gemeenten: int = 3, respondenten: int = 8, seed: int = 7, **scan_fields: object
+    ) -> Scan:
         sim = simulate_region(
             SimulationParams(gemeenten=gemeenten, respondenten=respondenten, seed=seed)
         )

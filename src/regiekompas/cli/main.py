@@ -200,13 +200,24 @@ def analyse(
 
 
 @cli.command()
+@click.option("--port", default=8000, show_default=True, help="Poort van de webapplicatie.")
+@click.option(
+    "--terminal",
+    is_flag=True,
+    help="Geen webapplicatie: simuleer Twente en toon de analyse in de terminal.",
+)
 @click.option("--bootstrap", default=1000, show_default=True, help="Aantal bootstraptrekkingen.")
 @click.option(
     "--seed", default=2026, show_default=True, help="Startwaarde van simulatie en bootstrap."
 )
 @lang_option
-def demo(bootstrap: int, seed: int, lang: str) -> None:
-    """Simuleer de regio Twente en toon de analyse ervan."""
+def demo(port: int, terminal: bool, bootstrap: int, seed: int, lang: str) -> None:
+    """Start de webapplicatie met de demoregio Twente (of toon de analyse met --terminal)."""
+    if not terminal:
+        from regiekompas.cli.web_commands import run_web_demo
+
+        run_web_demo(port=port, seed=seed, lang=lang)
+        return
     settings = _settings(5, bootstrap, seed, lang)
     click.echo(message("demo_intro", lang))
     region = simulate_region(SimulationParams(gemeenten=14, seed=seed))
@@ -289,6 +300,12 @@ def _write_outputs(
         _write(xlsx_out, lang, lambda: write_xlsx(xlsx_out, document))
     if csv_out is not None:
         _write(csv_out, lang, lambda: write_csv_folder(csv_out, document))
+
+
+from regiekompas.cli.web_commands import manage, serve  # noqa: E402
+
+cli.add_command(serve)
+cli.add_command(manage)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

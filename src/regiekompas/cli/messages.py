@@ -30,6 +30,23 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Something went wrong that is not caused by your input: {reason}. "
         "Set REGIEKOMPAS_DEBUG=1 for details and report it as a bug.",
     ),
+    "web_demo_setup": (
+        "Demo wordt klaargezet in {folder} …",
+        "Setting up the demo in {folder} …",
+    ),
+    "web_demo_login": ("Inloggen als facilitator: {url}", "Log in as facilitator: {url}"),
+    "web_demo_user": ("  gebruikersnaam: {user}", "  username: {user}"),
+    "web_demo_password": ("  wachtwoord: {password}", "  password: {password}"),
+    "web_demo_password_kept": (
+        "  wachtwoord: ongewijzigd sinds de eerste start (zet REGIEKOMPAS_DEMO_PASSWORD om het"
+        " te vervangen)",
+        "  password: unchanged since the first run (set REGIEKOMPAS_DEMO_PASSWORD to replace it)",
+    ),
+    "web_demo_respondent": (
+        "Voorbeeldlink van een respondent: {url}",
+        "Example respondent link: {url}",
+    ),
+    "web_demo_stop": ("Stoppen met Ctrl+C.", "Stop with Ctrl+C."),
     "demo_intro": (
         "Demo: een gesimuleerde scan van de regio Twente (14 gemeenten, vier transities).",
         "Demo: a simulated scan of the Twente region (14 gemeenten, four transities).",

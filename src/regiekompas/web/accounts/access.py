@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from regiekompas.web.regions.models import Region
     from regiekompas.web.scans.models import Scan
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 
 
 def _is_super(user: AnyUser) -> bool:

@@ -26,9 +26,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("facilitator membership")
         verbose_name_plural = _("facilitator memberships")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "region"], name="unique_membership")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "region"], name="unique_membership")]
 
     def __str__(self) -> str:
         return f"{self.user} → {self.region}"
@@ -40,9 +38,7 @@ class GemeenteViewer(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gemeente_views"
     )
-    region = models.ForeignKey(
-        "regions.Region", on_delete=models.CASCADE, related_name="viewers"
-    )
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="viewers")
     gemeente_code = models.CharField(_("gemeente code"), max_length=6)
     created_at = models.DateTimeField(auto_now_add=True)
 

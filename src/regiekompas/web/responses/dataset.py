@@ -35,8 +35,7 @@ class NoAnswers(LookupError):
 def scan_dataset(scan: Scan) -> Dataset:
     instrument = scan.instrument()
     respondents = {
-        r.pk: r
-        for r in Respondent.objects.filter(scan=scan, answers__isnull=False).distinct()
+        r.pk: r for r in Respondent.objects.filter(scan=scan, answers__isnull=False).distinct()
     }
     if not respondents:
         raise NoAnswers(scan.pk)
@@ -46,9 +45,7 @@ def scan_dataset(scan: Scan) -> Dataset:
         for code, naam in region.gemeenten.order_by("code").values_list("code", "naam")
     )
     known_codes = {g.code for g in gemeenten}
-    extra = sorted(
-        {c for r in respondents.values() for c in r.gemeenten if c not in known_codes}
-    )
+    extra = sorted({c for r in respondents.values() for c in r.gemeenten if c not in known_codes})
     gemeenten += tuple(Gemeente(code, code, region.name) for code in extra)
     responses = _responses(scan, instrument, respondents, [g.code for g in gemeenten])
     return Dataset(
@@ -61,7 +58,9 @@ def scan_dataset(scan: Scan) -> Dataset:
         or None,
         contracten=tuple(
             Contract(o, g, t)
-            for o, g, t in region.contracten.values_list("organisatie", "gemeente_code", "transitie")
+            for o, g, t in region.contracten.values_list(
+                "organisatie", "gemeente_code", "transitie"
+            )
         )
         or None,
         mechanismen=_mechanismen(scan, instrument) or None,
@@ -147,9 +146,9 @@ def _mechanismen(scan: Scan, instrument: Instrument) -> tuple[Mechanisme, ...]:
     listed = {(m.gemeente_code, m.type) for m in imported}
     catalogue = {t.code: t for t in instrument.mechanism_types}
     reported: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for code, type_, transities in MechanismUse.objects.filter(
-        respondent__scan=scan
-    ).values_list("gemeente_code", "type", "transities"):
+    for code, type_, transities in MechanismUse.objects.filter(respondent__scan=scan).values_list(
+        "gemeente_code", "type", "transities"
+    ):
         if type_ in catalogue and (code, type_) not in listed:
             reported[(code, type_)].update(transities)
     for (code, type_), transities in sorted(reported.items()):

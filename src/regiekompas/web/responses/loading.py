@@ -27,8 +27,9 @@ def store_dataset(scan: Scan, dataset: Dataset, *, batch_size: int = 5000) -> in
     """Create one imported respondent per respondent_id and all their answers."""
     responses = dataset.responses
     taken = set(
-        Respondent.objects.filter(scan=scan, external_id__in=responses.respondent_ids)
-        .values_list("external_id", flat=True)
+        Respondent.objects.filter(scan=scan, external_id__in=responses.respondent_ids).values_list(
+            "external_id", flat=True
+        )
     )
     if taken:
         shown = ", ".join(sorted(taken)[:5])
@@ -66,9 +67,7 @@ def store_dataset(scan: Scan, dataset: Dataset, *, batch_size: int = 5000) -> in
             for i, rid in enumerate(responses.respondent_ids)
         )
         if any(p.pk is None for p in people):  # backends without RETURNING
-            by_id = dict(
-                Respondent.objects.filter(scan=scan).values_list("external_id", "pk")
-            )
+            by_id = dict(Respondent.objects.filter(scan=scan).values_list("external_id", "pk"))
             pks = [by_id[rid] for rid in responses.respondent_ids]
         else:
             pks = [p.pk for p in people]

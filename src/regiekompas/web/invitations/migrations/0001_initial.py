@@ -5,55 +5,93 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('scans', '0001_initial'),
+        ("scans", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Respondent',
+            name="Respondent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(max_length=64, verbose_name='respondent id')),
-                ('groep', models.CharField(max_length=40, verbose_name='stakeholder group')),
-                ('organisatie', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('gemeenten', models.JSONField(default=list, verbose_name='gemeenten')),
-                ('transities', models.JSONField(default=list, verbose_name='transities')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('source', models.CharField(choices=[('uitnodiging', 'invitation'), ('import', 'imported answers')], default='uitnodiging', max_length=12)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('invited_at', models.DateTimeField(blank=True, null=True)),
-                ('reminded_at', models.DateTimeField(blank=True, null=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('scan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='respondents', to='scans.scan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("external_id", models.CharField(max_length=64, verbose_name="respondent id")),
+                ("groep", models.CharField(max_length=40, verbose_name="stakeholder group")),
+                (
+                    "organisatie",
+                    models.CharField(blank=True, max_length=200, verbose_name="organisation"),
+                ),
+                ("gemeenten", models.JSONField(default=list, verbose_name="gemeenten")),
+                ("transities", models.JSONField(default=list, verbose_name="transities")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("uitnodiging", "invitation"), ("import", "imported answers")],
+                        default="uitnodiging",
+                        max_length=12,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("invited_at", models.DateTimeField(blank=True, null=True)),
+                ("reminded_at", models.DateTimeField(blank=True, null=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "scan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="respondents",
+                        to="scans.scan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'respondent',
-                'verbose_name_plural': 'respondents',
-                'ordering': ['external_id'],
+                "verbose_name": "respondent",
+                "verbose_name_plural": "respondents",
+                "ordering": ["external_id"],
             },
         ),
         migrations.CreateModel(
-            name='AccessToken',
+            name="AccessToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('last_used_at', models.DateTimeField(blank=True, null=True)),
-                ('respondent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tokens', to='invitations.respondent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("last_used_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "respondent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tokens",
+                        to="invitations.respondent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'access token',
-                'verbose_name_plural': 'access tokens',
+                "verbose_name": "access token",
+                "verbose_name_plural": "access tokens",
             },
         ),
         migrations.AddConstraint(
-            model_name='respondent',
-            constraint=models.UniqueConstraint(fields=('scan', 'external_id'), name='unique_respondent_id'),
+            model_name="respondent",
+            constraint=models.UniqueConstraint(
+                fields=("scan", "external_id"), name="unique_respondent_id"
+            ),
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,82 +14,157 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('data_version', models.PositiveIntegerField(default=0, editable=False)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("data_version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['name'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Mechanisme',
+            name="Mechanisme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gemeente_code', models.CharField(max_length=6, verbose_name='gemeente code')),
-                ('naam', models.CharField(max_length=200, verbose_name='name')),
-                ('type', models.CharField(max_length=100, verbose_name='type')),
-                ('transities', models.JSONField(default=list, verbose_name='transities')),
-                ('cc', models.FloatField(blank=True, null=True)),
-                ('dc', models.FloatField(blank=True, null=True)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mechanismen', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("gemeente_code", models.CharField(max_length=6, verbose_name="gemeente code")),
+                ("naam", models.CharField(max_length=200, verbose_name="name")),
+                ("type", models.CharField(max_length=100, verbose_name="type")),
+                ("transities", models.JSONField(default=list, verbose_name="transities")),
+                ("cc", models.FloatField(blank=True, null=True)),
+                ("dc", models.FloatField(blank=True, null=True)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mechanismen",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coordination mechanism',
-                'verbose_name_plural': 'coordination mechanisms',
-                'ordering': ['gemeente_code', 'naam'],
+                "verbose_name": "coordination mechanism",
+                "verbose_name_plural": "coordination mechanisms",
+                "ordering": ["gemeente_code", "naam"],
             },
         ),
         migrations.CreateModel(
-            name='Organisatie',
+            name="Organisatie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=200, verbose_name='name')),
-                ('type', models.CharField(blank=True, max_length=100, verbose_name='type')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='organisaties', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200, verbose_name="name")),
+                ("type", models.CharField(blank=True, max_length=100, verbose_name="type")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="organisaties",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['naam'],
-                'constraints': [models.UniqueConstraint(fields=('region', 'naam'), name='unique_region_organisatie')],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["naam"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("region", "naam"), name="unique_region_organisatie"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Contract',
+            name="Contract",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisatie', models.CharField(max_length=200, verbose_name='organisation')),
-                ('gemeente_code', models.CharField(max_length=6, verbose_name='gemeente code')),
-                ('transitie', models.CharField(max_length=32, verbose_name='transitie')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contracten', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("organisatie", models.CharField(max_length=200, verbose_name="organisation")),
+                ("gemeente_code", models.CharField(max_length=6, verbose_name="gemeente code")),
+                ("transitie", models.CharField(max_length=32, verbose_name="transitie")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contracten",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contract',
-                'verbose_name_plural': 'contracts',
-                'constraints': [models.UniqueConstraint(fields=('region', 'organisatie', 'gemeente_code', 'transitie'), name='unique_region_contract')],
+                "verbose_name": "contract",
+                "verbose_name_plural": "contracts",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("region", "organisatie", "gemeente_code", "transitie"),
+                        name="unique_region_contract",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RegionGemeente',
+            name="RegionGemeente",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, verbose_name='CBS code')),
-                ('naam', models.CharField(max_length=100, verbose_name='name')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='gemeenten', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=6, verbose_name="CBS code")),
+                ("naam", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gemeenten",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gemeente',
-                'verbose_name_plural': 'gemeenten',
-                'ordering': ['naam'],
-                'constraints': [models.UniqueConstraint(fields=('region', 'code'), name='unique_region_gemeente')],
+                "verbose_name": "gemeente",
+                "verbose_name_plural": "gemeenten",
+                "ordering": ["naam"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("region", "code"), name="unique_region_gemeente"
+                    )
+                ],
             },
         ),
     ]

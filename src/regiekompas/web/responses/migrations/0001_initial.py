@@ -5,58 +5,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('invitations', '0001_initial'),
+        ("invitations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gemeente_code', models.CharField(max_length=6)),
-                ('transitie', models.CharField(blank=True, default='', max_length=32)),
-                ('perspectief', models.CharField(blank=True, default='', max_length=16)),
-                ('item', models.CharField(max_length=16)),
-                ('value', models.SmallIntegerField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
-                ('respondent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='invitations.respondent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("gemeente_code", models.CharField(max_length=6)),
+                ("transitie", models.CharField(blank=True, default="", max_length=32)),
+                ("perspectief", models.CharField(blank=True, default="", max_length=16)),
+                ("item", models.CharField(max_length=16)),
+                ("value", models.SmallIntegerField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
+                (
+                    "respondent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="invitations.respondent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'answer',
-                'verbose_name_plural': 'answers',
-                'constraints': [models.UniqueConstraint(fields=('respondent', 'gemeente_code', 'transitie', 'perspectief', 'item'), name='one_answer_per_cell_item')],
+                "verbose_name": "answer",
+                "verbose_name_plural": "answers",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("respondent", "gemeente_code", "transitie", "perspectief", "item"),
+                        name="one_answer_per_cell_item",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MechanismUse',
+            name="MechanismUse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gemeente_code', models.CharField(max_length=6)),
-                ('type', models.CharField(max_length=64)),
-                ('transities', models.JSONField(default=list)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('respondent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mechanisms', to='invitations.respondent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("gemeente_code", models.CharField(max_length=6)),
+                ("type", models.CharField(max_length=64)),
+                ("transities", models.JSONField(default=list)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "respondent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mechanisms",
+                        to="invitations.respondent",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('respondent', 'gemeente_code', 'type'), name='one_mechanism_use')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("respondent", "gemeente_code", "type"), name="one_mechanism_use"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='OpenAnswer',
+            name="OpenAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gemeente_code', models.CharField(blank=True, default='', max_length=6)),
-                ('question', models.CharField(max_length=16)),
-                ('text', models.TextField(max_length=4000)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('respondent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='open_answers', to='invitations.respondent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("gemeente_code", models.CharField(blank=True, default="", max_length=6)),
+                ("question", models.CharField(max_length=16)),
+                ("text", models.TextField(max_length=4000)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "respondent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="open_answers",
+                        to="invitations.respondent",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('respondent', 'gemeente_code', 'question'), name='one_open_answer')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("respondent", "gemeente_code", "question"), name="one_open_answer"
+                    )
+                ],
             },
         ),
     ]

@@ -6,38 +6,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('regions', '0001_initial'),
+        ("regions", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Scan',
+            name="Scan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('transities', models.JSONField(default=list, verbose_name='transities')),
-                ('perspectieven', models.JSONField(default=list, verbose_name='perspectives')),
-                ('instrument_version', models.CharField(default='1', max_length=20, verbose_name='instrument version')),
-                ('instrument_toml', models.TextField(blank=True, editable=False)),
-                ('k', models.PositiveSmallIntegerField(default=5, help_text='Groups with fewer respondents are never shown separately (at least 3).', validators=[django.core.validators.MinValueValidator(3)], verbose_name='minimum group size (k)')),
-                ('opens_on', models.DateField(blank=True, null=True, verbose_name='opens on')),
-                ('closes_on', models.DateField(blank=True, null=True, verbose_name='closes on')),
-                ('status', models.CharField(choices=[('concept', 'draft'), ('open', 'open'), ('gesloten', 'closed')], default='concept', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('opened_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('previous', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next_rounds', to='scans.scan', verbose_name='previous round')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scans', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("transities", models.JSONField(default=list, verbose_name="transities")),
+                ("perspectieven", models.JSONField(default=list, verbose_name="perspectives")),
+                (
+                    "instrument_version",
+                    models.CharField(default="1", max_length=20, verbose_name="instrument version"),
+                ),
+                ("instrument_toml", models.TextField(blank=True, editable=False)),
+                (
+                    "k",
+                    models.PositiveSmallIntegerField(
+                        default=5,
+                        help_text="Groups with fewer respondents are never shown separately (at least 3).",
+                        validators=[django.core.validators.MinValueValidator(3)],
+                        verbose_name="minimum group size (k)",
+                    ),
+                ),
+                ("opens_on", models.DateField(blank=True, null=True, verbose_name="opens on")),
+                ("closes_on", models.DateField(blank=True, null=True, verbose_name="closes on")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("concept", "draft"), ("open", "open"), ("gesloten", "closed")],
+                        default="concept",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("opened_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "previous",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="next_rounds",
+                        to="scans.scan",
+                        verbose_name="previous round",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scans",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'scan',
-                'verbose_name_plural': 'scans',
-                'ordering': ['-created_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('k__gte', 3)), name='scan_k_at_least_3')],
+                "verbose_name": "scan",
+                "verbose_name_plural": "scans",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("k__gte", 3)), name="scan_k_at_least_3"
+                    )
+                ],
             },
         ),
     ]

@@ -1,0 +1,18 @@
+"""GET hands out the CSRF cookie; POST inserts one row and answers with a short fragment."""
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.middleware.csrf import get_token
+
+from floor.models import Row
+
+
+def insert_row(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        get_token(request)
+        return HttpResponse("ready")
+    try:
+        value = int(request.POST.get("waarde", ""))
+    except ValueError:
+        return HttpResponseBadRequest("waarde")
+    Row.objects.create(value=value)
+    return HttpResponse("saved")
