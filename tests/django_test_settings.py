@@ -9,7 +9,7 @@ import tempfile
 os.environ.setdefault("REGIEKOMPAS_DEV", "true")
 os.environ.setdefault("REGIEKOMPAS_DATA_DIR", tempfile.mkdtemp(prefix="regiekompas-test-"))
 
-from regiekompas.web.settings import *  # noqa: E402, F403
+from regiekompas.web.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -19,3 +19,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 RESULTS_BOOTSTRAP = 200
 BASE_URL = "http://testserver"
 LANGUAGE_CODE = "nl"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns when missing)

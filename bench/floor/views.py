@@ -10,9 +10,8 @@ def insert_row(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         get_token(request)
         return HttpResponse("ready")
-    try:
-        value = int(request.POST.get("waarde", ""))
-    except ValueError:
+    waarde = request.POST.get("waarde", "")
+    if waarde != "weet_niet" and not waarde.isdigit():
         return HttpResponseBadRequest("waarde")
-    Row.objects.create(value=value)
+    Row.objects.create(value=int(waarde) if waarde.isdigit() else 0)
     return HttpResponse("saved")

@@ -5,4 +5,4 @@ import os
 
 os.environ["REGIEKOMPAS_DEV"] = "true"
 
-from regiekompas.web.settings import *  # noqa: E402, F403
+from regiekompas.web.settings import *  # noqa: F403

@@ -180,6 +180,8 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# The project's own static files (vendored NL Design System CSS, htmx, site CSS).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # STATIC_ROOT: where `collectstatic` puts files for whitenoise (`regiekompas serve`).
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
 STORAGES = {

@@ -160,7 +160,7 @@ class ImportReport:
         return "\n".join(lines)
 
 
-class ImportFailed(Exception):  # noqa: N818 - the name is public API
+class ImportFailed(Exception):
     """The import files were rejected as a whole; `report` lists every problem found."""
 
     def __init__(self, report: ImportReport, lang: str = "nl") -> None:

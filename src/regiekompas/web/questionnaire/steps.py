@@ -105,11 +105,15 @@ class Route:
 
     @property
     def gemeenten(self) -> list[str]:
-        return [g for g in self.respondent.gemeenten if isinstance(g, str)]
+        return gemeenten_for(self.respondent)
 
     @property
     def transities(self) -> list[str]:
         return list(self.transitie_names)
+
+    @property
+    def perspectieven(self) -> list[str]:
+        return perspectieven_for(self.respondent)
 
     def gemeente_name(self, code: str) -> str:
         return self.gemeente_names.get(code, code)
@@ -134,6 +138,16 @@ class Route:
         return None
 
 
+def gemeenten_for(respondent: Respondent) -> list[str]:
+    """The respondent's gemeenten in the order the facilitator gave them, each once."""
+    return list(dict.fromkeys(g for g in respondent.gemeenten if isinstance(g, str) and g))
+
+
+def perspectieven_for(respondent: Respondent) -> list[str]:
+    asked = respondent.scan.perspectieven
+    return [p for p in PERSPECTIEVEN if p in asked]
+
+
 def transities_for(respondent: Respondent) -> list[str]:
     """The respondent's transities that the scan asks, in the model's order."""
     asked = [t for t in respondent.scan.transities if t in respondent.transities]
@@ -153,8 +167,8 @@ def build_route(respondent: Respondent, lang: str | None = None) -> Route:
         except KeyError:
             transitie_names[code] = code
     gemeente_names = scan.region.gemeente_names()
-    gemeenten = [g for g in respondent.gemeenten if isinstance(g, str)]
-    perspectieven = [p for p in PERSPECTIEVEN if p in scan.perspectieven]
+    gemeenten = gemeenten_for(respondent)
+    perspectieven = perspectieven_for(respondent)
     likert = tuple(item.code for item in instrument.likert_items)
     collaboration = (
         *(item.code for item in instrument.agreements),

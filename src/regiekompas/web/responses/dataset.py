@@ -47,7 +47,16 @@ def scan_dataset(scan: Scan) -> Dataset:
     known_codes = {g.code for g in gemeenten}
     extra = sorted({c for r in respondents.values() for c in r.gemeenten if c not in known_codes})
     gemeenten += tuple(Gemeente(code, code, region.name) for code in extra)
-    responses = _responses(scan, instrument, respondents, [g.code for g in gemeenten])
+    # Only gemeenten with answers enter the responses, as when `core.io` reads an export;
+    # the region's other gemeenten stay in `gemeenten`.
+    answered = sorted(
+        set(
+            Answer.objects.filter(respondent__scan=scan)
+            .values_list("gemeente_code", flat=True)
+            .distinct()
+        )
+    )
+    responses = _responses(scan, instrument, respondents, answered)
     return Dataset(
         responses=responses,
         gemeenten=gemeenten,

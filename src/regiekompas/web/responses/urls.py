@@ -1,4 +1,11 @@
-from django.urls import URLPattern, URLResolver
+"""Import and export of a scan's answers, under /scans/<scan>/antwoorden/."""
+
+from django.urls import path
+
+from regiekompas.web.responses import views
 
 app_name = "responses"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("<int:pk>/antwoorden/importeren/", views.import_view, name="import"),
+    path("<int:pk>/antwoorden/exporteren/", views.export_view, name="export"),
+]

@@ -1,0 +1,125 @@
+"""The spaghetti map: a gemeente's coordination arrangements placed in the quadrant frame.
+
+Each mechanism is a numbered dot at its (cc, dc) placement; the legend lists the numbers
+with names. Catalogue types share a default placement, so dots at the same spot are fanned
+out on a small circle around it (in input order, so the picture is reproducible). The
+praktijk positions of the gemeente's transities can be drawn as squares for context: where
+they fall in different quadrants, that is the transitie-inconsistentie.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from regiekompas.core.charts import _legend, _marks, _svg
+from regiekompas.core.charts.frame import WIDTH, Frame, FrameLabels, frame_elements
+
+_FAN: Final = 11.0
+
+
+@dataclass(frozen=True)
+class MechanismPoint:
+    """A placed mechanism; `key` is the mark next to the dot (e.g. "3")."""
+
+    key: str
+    label: str
+    cc: float
+    dc: float
+
+
+@dataclass(frozen=True)
+class ContextPoint:
+    """A praktijk position shown for orientation, e.g. one per transitie."""
+
+    label: str
+    cc: float
+    dc: float
+
+
+@dataclass(frozen=True)
+class SpaghettiLegend:
+    mechanism: str
+    context: str
+
+
+def _spread(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The same points, those sharing a spot moved apart on a circle around it."""
+    spots: dict[tuple[float, float], list[int]] = {}
+    for i, (x, y) in enumerate(points):
+        spots.setdefault((round(x * 2) / 2, round(y * 2) / 2), []).append(i)
+    out = list(points)
+    for members in spots.values():
+        if len(members) < 2:
+            continue
+        for j, i in enumerate(members):
+            angle = -math.pi / 2 + 2 * math.pi * j / len(members)
+            x, y = points[i]
+            out[i] = (x + _FAN * math.cos(angle), y + _FAN * math.sin(angle))
+    return out
+
+
+def _label(x: float, y: float, content: str, color: str) -> str:
+    anchor, tx = ("end", x - 9) if x > WIDTH - 60 else ("start", x + 9)
+    return (
+        f'<text x="{_svg.num(tx)}" y="{_svg.num(y - 4)}" text-anchor="{anchor}"'
+        f' font-size="{_svg.MIN_FONT}" font-weight="bold" fill="{color}" stroke="#ffffff"'
+        f' stroke-width="3" paint-order="stroke">{_svg.text(content)}</text>'
+    )
+
+
+def spaghetti_svg(
+    *,
+    title: str,
+    description: str,
+    frame_labels: FrameLabels,
+    legend: SpaghettiLegend,
+    mechanisms: Sequence[MechanismPoint],
+    context: Sequence[ContextPoint] = (),
+    id_prefix: str,
+) -> str:
+    """A standalone SVG of mechanisms (numbered dots) and optional context squares."""
+    frame = Frame()
+    placed = [m for m in mechanisms if math.isfinite(m.cc) and math.isfinite(m.dc)]
+    shown_context = [c for c in context if math.isfinite(c.cc) and math.isfinite(c.dc)]
+    body = frame_elements(frame, frame_labels)
+    for c in shown_context:
+        x, y = frame.x(c.cc), frame.y(c.dc)
+        body.append(_marks.at(x, y, _marks.square(_svg.PRAKTIJK), "rk-chart__context"))
+        body.append(_label(x, y + 22, c.label, _svg.PRAKTIJK))
+    spots = _spread([(frame.x(m.cc), frame.y(m.dc)) for m in placed])
+    for m, (x, y) in zip(placed, spots, strict=True):
+        body.append(_marks.at(x, y, _marks.circle(_svg.MECHANISM, r=6), "rk-chart__mechanism"))
+        body.append(_label(x, y, m.key, _svg.MECHANISM))
+
+    entries: list[_legend.Entry] = []
+    if placed:
+        entries.append(
+            _legend.Entry(_legend.shape_icon(_marks.circle(_svg.MECHANISM, r=6)), legend.mechanism)
+        )
+    if shown_context:
+        entries.append(
+            _legend.Entry(_legend.shape_icon(_marks.square(_svg.PRAKTIJK)), legend.context)
+        )
+    for m in placed:
+        entries.append(_legend.Entry(_key_icon(m.key), m.label))
+    legend_top = frame.bottom + 12
+    body.extend(_legend.elements(entries, legend_top))
+    return _svg.document(
+        width=WIDTH,
+        height=legend_top + _legend.height(entries) + 12,
+        title=title,
+        description=description,
+        id_prefix=id_prefix,
+        body=body,
+        css="rk-chart rk-chart--spaghetti",
+    )
+
+
+def _key_icon(key: str) -> _legend.Icon:
+    def icon(x: float, y: float) -> str:
+        return _svg.text_element(x, y + 5, key, anchor="middle", weight="bold", fill=_svg.MECHANISM)
+
+    return icon

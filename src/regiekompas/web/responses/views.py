@@ -1,0 +1,98 @@
+"""Importing answers gathered elsewhere into a scan, and exporting a scan's answers.
+
+Both pages belong to the facilitator of the scan's region (`facilitated_scan`: 404 for
+anyone else). The work is done in `importing` and `export`; these views only move files
+between the browser and a private temporary folder.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from regiekompas.web.accounts.access import facilitated_scan
+from regiekompas.web.invitations.forms import check_extension, check_upload_size
+from regiekompas.web.invitations.labels import current_lang
+from regiekompas.web.invitations.uploads import save_uploads
+from regiekompas.web.responses.dataset import NoAnswers
+from regiekompas.web.responses.export import export_zip
+from regiekompas.web.responses.importing import AnswersRejected, Imported, import_answers
+
+#: More files than this in one import is almost certainly a mistake (a whole folder).
+MAX_FILES = 10
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is validated like a single file."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".csv,.xlsx"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        items = data if isinstance(data, (list, tuple)) else [data]
+        if len(items) > MAX_FILES:
+            raise forms.ValidationError(
+                _("Choose at most %(n)s files at a time.") % {"n": MAX_FILES}
+            )
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
+
+
+class AnswersUploadForm(forms.Form):
+    uploads = MultipleFileField(
+        label=gettext_lazy("Files with answers (CSV or XLSX), and optionally region files"),
+    )
+
+    def clean_uploads(self) -> list[UploadedFile]:
+        files: list[UploadedFile] = self.cleaned_data["uploads"]
+        for upload in files:
+            check_extension(upload)
+            check_upload_size(upload)
+        return files
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_view(request: HttpRequest, pk: int) -> HttpResponse:
+    scan = facilitated_scan(request.user, pk)
+    form = AnswersUploadForm(request.POST or None, request.FILES or None)
+    rejected: AnswersRejected | None = None
+    imported: Imported | None = None
+    if request.method == "POST" and form.is_valid() and not scan.is_closed:
+        with tempfile.TemporaryDirectory(prefix="regiekompas-answers-") as folder:
+            paths = save_uploads(form.cleaned_data["uploads"], Path(folder))
+            try:
+                imported = import_answers(scan, paths, current_lang())
+            except AnswersRejected as problem:
+                rejected = problem
+    context = {"scan": scan, "form": form, "rejected": rejected, "imported": imported}
+    return render(request, "responses/import.html", context)
+
+
+@login_required
+def export_view(request: HttpRequest, pk: int) -> HttpResponse:
+    scan = facilitated_scan(request.user, pk)
+    try:
+        content = export_zip(scan)
+    except NoAnswers:
+        return render(request, "responses/export_empty.html", {"scan": scan})
+    response = HttpResponse(content, content_type="application/zip")
+    name = f"antwoorden-{slugify(scan.name) or scan.pk}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
