@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "web_load.py"
+ARGS = ["--db", "sqlite", "--users", "5", "--duration", "1", "--warmup", "0.3"]
 
 
 def test_it_saves_answers_under_load_without_errors_or_duplicate_rows() -> None:
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--db", "sqlite", "--users", "5"]
-        + ["--duration", "1.5", "--warmup", "0.5"],
+        [sys.executable, str(SCRIPT), *ARGS],
         capture_output=True,
         text=True,
         timeout=120,

@@ -8,6 +8,7 @@ type go to `test-artifacts/screenshots/` for people to look at.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 import os
 import shutil
 from collections.abc import Iterator
@@ -61,9 +62,7 @@ def browser() -> Iterator[Any]:
 
 
 def _new_page(browser: Any, viewport: dict[str, int], javascript: bool = True) -> Any:
-    context = browser.new_context(
-        viewport=viewport, java_script_enabled=javascript, locale="nl-NL"
-    )
+    context = browser.new_context(viewport=viewport, java_script_enabled=javascript, locale="nl-NL")
     context.set_default_timeout(15_000)
     # Injected as an init script (not a <script> tag), which the pages' CSP does not block.
     context.add_init_script(path=str(AXE))
@@ -121,3 +120,96 @@ def screenshot(page: Any, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# --- Helpers shared by the browser tests -----------------------------------------------------
+
+
+def url(live_server: Any, name: str, *args: object) -> str:
+    """The live server's absolute address of a named URL."""
+    from django.urls import reverse
+
+    return live_server.url + reverse(name, args=args)
+
+
+def login_as(page: Any, live_server: Any, user: Any) -> None:
+    """Give the page's browser a session of `user` without going through the login form.
+
+    The login form itself is tested once (facilitator flow, lockout); every other test
+    starts signed in, which keeps the suite fast.
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+
+
+def horizontal_overflow(page: Any) -> int:
+    """How many CSS pixels the page is wider than the viewport (0: no horizontal scroll)."""
+    width: int = page.evaluate("document.documentElement.scrollWidth")
+    viewport: int = page.evaluate("document.documentElement.clientWidth")
+    return max(0, width - viewport)
+
+
+@pytest.fixture
+def desktop_no_js(browser: Any) -> Iterator[Any]:
+    page = _new_page(browser, DESKTOP, javascript=False)
+    yield page
+    page.context.close()
+
+
+# --- Small worlds to test against ------------------------------------------------------------
+# Plain functions (not fixtures), called from tests that use `live_server`, which gives them
+# a transactional database. Kept small: one gemeente, one transitie, both perspectives.
+
+ENSCHEDE = {"GM0153": "Enschede"}
+
+
+@dataclass
+class Scene:
+    """A facilitator's region with one open scan and one invited respondent."""
+
+    facilitator: Any
+    region: Any
+    scan: Any
+    respondent: Any
+    token: str
+
+
+def build_scene(*, open_: bool = True, **scan_fields: object) -> Scene:
+    from web.conftest import make_region, make_respondent, make_scan, make_user
+
+    facilitator = make_user("facilitator")
+    region = make_region("Twente", dict(ENSCHEDE), facilitator)
+    fields: dict[str, object] = {"name": "Regiescan Twente 2026", "transities": ["jeugd"], "k": 3}
+    fields.update(scan_fields)
+    scan = make_scan(region, open_=open_, **fields)
+    respondent, token = make_respondent(
+        scan, "R0001", gemeenten=["GM0153"], transities=["jeugd"], email="r1@example.nl"
+    )
+    return Scene(facilitator, region, scan, respondent, token)
+
+
+def build_results_scene(gemeenten: int = 3, respondenten: int = 8, seed: int = 7) -> Scene:
+    """A region whose open scan was answered by simulated respondents, with a facilitator."""
+    from regiekompas.core.simulate import SimulationParams, simulate_region
+    from regiekompas.web.responses.loading import store_dataset
+    from web.conftest import make_region, make_respondent, make_scan, make_user
+
+    sim = simulate_region(
+        SimulationParams(gemeenten=gemeenten, respondenten=respondenten, seed=seed)
+    )
+    names = {g.code: g.naam for g in sim.dataset.gemeenten or ()}
+    facilitator = make_user("facilitator")
+    region = make_region("Twente (simulatie)", names, facilitator)
+    scan = make_scan(
+        region, name="Regiescan Twente 2026", transities=list(sim.dataset.responses.transities)
+    )
+    store_dataset(scan, sim.dataset)
+    respondent, token = make_respondent(scan, "R-EXTRA")
+    return Scene(facilitator, region, scan, respondent, token)

@@ -40,6 +40,7 @@ def run_web_demo(*, port: int, seed: int, lang: str) -> None:
     from django.urls import reverse
 
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     click.echo(message("web_demo_setup", lang, folder=settings.DATA_DIR))
     _migrate()
     from regiekompas.web.demo import setup_demo

@@ -39,7 +39,7 @@ class DemoInfo:
     created: bool
 
 
-def setup_demo(*, password: str | None, respondenten: int = 12, seed: int = 2026) -> DemoInfo:
+def setup_demo(*, password: str | None, respondenten: int = 30, seed: int = 2026) -> DemoInfo:
     region = Region.objects.filter(name=TWENTE_REGIO).first()
     created = region is None
     with transaction.atomic():

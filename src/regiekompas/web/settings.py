@@ -195,6 +195,10 @@ STORAGES = {
     },
 }
 
+# In development whitenoise serves straight from the source folders (no collectstatic).
+WHITENOISE_USE_FINDERS = DEV
+WHITENOISE_AUTOREFRESH = DEV
+
 # REGIEKOMPAS_MAX_UPLOAD_MB: largest import file accepted (responses, region tables).
 MAX_UPLOAD_BYTES = env_int("REGIEKOMPAS_MAX_UPLOAD_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
