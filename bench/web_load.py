@@ -1,7 +1,8 @@
 """Benchmark: respondents saving answers concurrently, next to a bare Django insert (the floor).
 
-N simulated respondents (default 200) each open their personal link once, then save one
-answer after another with no pause (a closed loop: N requests are always in flight) against
+N simulated respondents (default 200) each open their personal link (the intro, then the
+first page, which hands out the CSRF cookie), then save one answer after another with no
+pause (a closed loop: N requests are always in flight) against
 `regiekompas serve` with 2 gunicorn workers, for 60 s after a short warm-up. The same load then
 runs against the floor: the same settings, middleware, workers and database, but a view
 (`bench/floor/`) that does nothing but insert one row per POST. Both run on SQLite and on
@@ -21,6 +22,7 @@ generator.
     python bench/web_load.py                   # 200 users, 60 s per row, SQLite and PostgreSQL
     python bench/web_load.py --quick --db sqlite   # a 5-second look
     python bench/web_load.py --think-ms 2000   # respondents who pause between answers
+    PYTHONPATH=/tmp/try python bench/web_load.py --settings try_settings   # a settings change
 
 PostgreSQL: a database `regiekompas_bench` is created on --pg-url (default: the local server,
 user postgres) and dropped afterwards. The exit status is non-zero only when the benchmark
@@ -65,7 +67,7 @@ TARGET_RATIO = 0.5
 
 
 class BenchError(RuntimeError):
-    """The benchmark itself could not run (server did not start, no CSRF cookie, ...)."""
+    """The benchmark itself could not run (a server did not start, a setup step failed)."""
 
 
 # --- the Django side: runs in a child process with the servers' environment ----------------
@@ -234,7 +236,10 @@ class LoadResult:
     cpu_seconds: float = 0.0
 
 
-def _answer_form(user: User, items: list[str], rng: random.Random) -> tuple[tuple[Any, ...], str]:
+def _answer_form(
+    user: User, items: list[str], rng: random.Random
+) -> tuple[tuple[Any, ...], int | None, bytes]:
+    """A random answer of this user: its key, its stored value and the form to post."""
     key = (
         user.respondent,
         rng.choice(user.gemeenten),
@@ -250,7 +255,8 @@ def _answer_form(user: User, items: list[str], rng: random.Random) -> tuple[tupl
         "item": key[4],
         "waarde": waarde,
     }
-    return (*key, None if waarde == "weet_niet" else int(waarde)), urlencode(form)
+    value = None if waarde == "weet_niet" else int(waarde)
+    return key, value, urlencode(form).encode()
 
 
 async def open_pages(port: int, user: User, problems: Counter[str]) -> None:
@@ -261,7 +267,11 @@ async def open_pages(port: int, user: User, problems: Counter[str]) -> None:
     the failure is counted and printed with the results.
     """
     for path in user.pages:
-        reply = await asyncio.wait_for(http(port, "GET", path, {}), REQUEST_TIMEOUT)
+        try:
+            reply = await asyncio.wait_for(http(port, "GET", path, {}), REQUEST_TIMEOUT)
+        except (OSError, TimeoutError, ConnectionError) as exc:
+            problems[f"GET {_shape(path)} failed: {type(exc).__name__}"] += 1
+            continue
         user.cookies.update(reply.cookies)
         if reply.status != 200:
             problems[f"GET {_shape(path)} gave {reply.status}"] += 1
@@ -288,8 +298,7 @@ async def user_loop(
     result: LoadResult,
 ) -> None:
     while time.perf_counter() < stop_at:
-        answer, body = _answer_form(user, items, rng)
-        key, value = answer[:-1], answer[-1]
+        key, value, body = _answer_form(user, items, rng)
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",
             "Cookie": cookie_header(user.cookies),
@@ -300,7 +309,7 @@ async def user_loop(
         error: str | None = None
         try:
             reply = await asyncio.wait_for(
-                http(port, "POST", user.post_path, headers, body.encode()), REQUEST_TIMEOUT
+                http(port, "POST", user.post_path, headers, body), REQUEST_TIMEOUT
             )
             if reply.status != 200:
                 error = f"HTTP {reply.status}"

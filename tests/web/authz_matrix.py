@@ -222,7 +222,7 @@ MATRIX: dict[str, Row] = {
     "invitations:import": Row(scan_a, get=MANAGE, post=MANAGE),
     "invitations:links": Row(
         scan_a,
-        get=MANAGE,
+        get=POST_ONLY,
         post=MANAGE,
         query={"format": "csv", "scope": "all"},
         data=lambda world: {"format": "csv", "scope": "all"},

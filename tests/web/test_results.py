@@ -62,7 +62,7 @@ def _nl(value: float, digits: int = 2) -> str:
 
 
 def _quadrant_nl(code: str) -> str:
-    return "on the border" if code == GRENS else MODEL.quadrant(code).name.nl
+    return "op de grens" if code == GRENS else MODEL.quadrant(code).name.nl
 
 
 def _overview_cells(page: str) -> dict[tuple[str, str, str], str]:
@@ -130,10 +130,7 @@ def test_the_overview_shows_the_region_figures_and_links_every_cell(
     page = _text(client.get(reverse("results:overview", args=[region_scan.pk])))
     document = _document(region_scan)
     alpha = document["regio"][0]["alpha_groepen"]
-    assert (
-        f"(Krippendorff&#x27;s α): {_nl(alpha)}" in page
-        or f"(Krippendorff's α): {_nl(alpha)}" in page
-    )
+    assert f"(Krippendorffs α): {_nl(alpha)}" in page
     for row in document["versnippering"]:
         assert _nl(row["gewogen_gemiddelde"]) in page
         assert _nl(row["spreiding"]) in page
@@ -182,24 +179,26 @@ def test_the_cell_page_shows_the_figures_of_the_analysis(
     positions = _plain(page.split('id="posities"', 1)[1].split("</table>", 1)[0])
     for c in document["cellen"]:
         if (c["gemeente_code"], c["transitie"]) == (code, transitie):
-            label = "Ambition" if c["perspectief"] == "ambitie" else "Practice"
+            label = "Ambitie" if c["perspectief"] == "ambitie" else "Praktijk"
             expected = (
-                f"{label} {_nl(c['cc'])} {_nl(c['cc_ci'][0])} to {_nl(c['cc_ci'][1])} "
-                f"{_nl(c['dc'])} {_nl(c['dc_ci'][0])} to {_nl(c['dc_ci'][1])} "
+                f"{label} {_nl(c['cc'])} {_nl(c['cc_ci'][0])} tot {_nl(c['cc_ci'][1])} "
+                f"{_nl(c['dc'])} {_nl(c['dc_ci'][0])} tot {_nl(c['dc_ci'][1])} "
                 f"{_quadrant_nl(c['kwadrant'])}"
             )
             assert expected in positions
     gap = next(
         g for g in document["kloof"] if (g["gemeente_code"], g["transitie"]) == (code, transitie)
     )
-    assert f"{_nl(gap['waarde'])} on a scale of 0 to 1" in _plain(page.split('id="kloof"', 1)[1])
+    assert f"{_nl(gap['waarde'])} op een schaal van 0 tot 1" in _plain(
+        page.split('id="kloof"', 1)[1]
+    )
 
     for row in document["spraakverwarring"]:
         if (row["gemeente_code"], row["transitie"]) == (code, transitie) and row[
             "waarde"
         ] is not None:
             a, b = (MODEL.group(g).name.nl for g in row["groepen"])
-            assert html.escape(f"“{a}” and “{b}”") in page
+            assert html.escape(f"‘{a}’ en ‘{b}’") in page
             assert f"spraakverwarring {_nl(row['waarde'])}" in page
 
     conditions = _plain(page.split('id="condities"', 1)[1].split("</table>", 1)[0])
@@ -274,8 +273,8 @@ def test_the_cell_page_lists_the_mechanisms_of_the_gemeente(
     own = [m for m in dataset.mechanismen or () if m.gemeente_code == mechanism.gemeente_code]
     for m in own:
         assert m.naam in table
-    assert f"uses {spaghetti['n']} coordination mechanisms" in _plain(page)
-    assert f"entropy {_nl(spaghetti['entropie'])} bits" in _plain(page)
+    assert f"gebruikt {spaghetti['n']} coördinatiemechanismen" in _plain(page)
+    assert f"entropie {_nl(spaghetti['entropie'])} bits" in _plain(page)
 
 
 def test_a_group_below_k_never_appears_on_the_cell_page(
@@ -383,10 +382,10 @@ def test_an_empty_scan_says_there_are_no_answers_yet(client: Client, world: Worl
     ):
         response = client.get(url)
         assert response.status_code == 200
-        assert "There are no answers in this scan yet" in _text(response)
+        assert "Deze scan heeft nog geen antwoorden" in _text(response)
 
 
 def test_the_viewer_of_an_empty_scan_sees_the_same_message(client: Client, world: World) -> None:
     client.force_login(world.viewer_x)
     page = _text(client.get(reverse("results:overview", args=[world.scan_a.pk])))
-    assert "There are no answers in this scan yet" in page
+    assert "Deze scan heeft nog geen antwoorden" in page

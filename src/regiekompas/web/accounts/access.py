@@ -103,6 +103,7 @@ def results_access(user: AnyUser, scan_pk: int) -> ResultsAccess:
             "gemeente_code", flat=True
         )
     )
-    if not codes:
+    # Viewers read results once a scan has opened; a draft is the facilitators' work space.
+    if not codes or scan.is_concept:
         raise Http404
     return ResultsAccess(scan, codes)

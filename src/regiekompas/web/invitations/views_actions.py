@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from regiekompas.web.accounts.access import facilitated_scan
 from regiekompas.web.invitations.emails import SendResult, send_invitations, send_reminders
@@ -31,10 +31,11 @@ CONTENT_TYPES = {
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_POST
 def download_links(request: HttpRequest, pk: int) -> HttpResponse:
+    """POST only: issuing tokens changes state, which a prefetch or a crawler must not do."""
     scan = facilitated_scan(request.user, pk)
-    data = request.POST if request.method == "POST" else request.GET
+    data = request.POST
     kind = data.get("format", "csv")
     if kind not in CONTENT_TYPES:
         return HttpResponseBadRequest(_("Choose CSV or XLSX."))
