@@ -406,9 +406,12 @@ def database(kind: str, pg_url: str) -> Iterator[dict[str, str]]:
     import psycopg
 
     admin = pg_url.rstrip("/") + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {PG_DATABASE}")
+    try:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {PG_DATABASE}")
+    except psycopg.Error as exc:
+        raise BenchError(f"cannot create {PG_DATABASE} on {pg_url}: {exc}") from None
     try:
         yield {"DATABASE_URL": f"{pg_url.rstrip('/')}/{PG_DATABASE}"}
     finally:

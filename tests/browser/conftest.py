@@ -7,6 +7,7 @@ type go to `test-artifacts/screenshots/` for people to look at.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 import os
@@ -64,8 +65,6 @@ def browser() -> Iterator[Any]:
 def _new_page(browser: Any, viewport: dict[str, int], javascript: bool = True) -> Any:
     context = browser.new_context(viewport=viewport, java_script_enabled=javascript, locale="nl-NL")
     context.set_default_timeout(15_000)
-    # Injected as an init script (not a <script> tag), which the pages' CSP does not block.
-    context.add_init_script(path=str(AXE))
     return context.new_page()
 
 
@@ -90,8 +89,20 @@ def desktop(browser: Any) -> Iterator[Any]:
     page.context.close()
 
 
+@functools.cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """Serious and critical WCAG 2.1 A/AA violations axe-core finds on the current page."""
+    """Serious and critical WCAG 2.1 A/AA violations axe-core finds on the current page.
+
+    axe-core is evaluated into the page only here, through the DevTools protocol (not as a
+    <script> tag, which the pages' CSP would block, and not as an init script, which would
+    cost every navigation of the flows the time to parse it).
+    """
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(_axe_source())
     result = page.evaluate(
         """async () => await axe.run(document, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},

@@ -67,7 +67,7 @@ def test_it_downloads_working_links_for_respondents_without_one(world: World) ->
     AccessToken.objects.filter(respondent=new).delete()
     client = _client(world.facilitator_a)
 
-    response = client.get(reverse("invitations:links", args=[world.scan_a.pk]), {"format": "csv"})
+    response = client.post(reverse("invitations:links", args=[world.scan_a.pk]), {"format": "csv"})
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
@@ -91,9 +91,9 @@ def test_a_second_default_download_leaves_out_respondents_that_have_a_link(world
     AccessToken.objects.filter(respondent=new).delete()
     client = _client(world.facilitator_a)
     url = reverse("invitations:links", args=[world.scan_a.pk])
-    client.get(url, {"format": "csv"})
+    client.post(url, {"format": "csv"})
 
-    again = client.get(url, {"format": "csv"})
+    again = client.post(url, {"format": "csv"})
 
     assert again.status_code == 302
     assert AccessToken.objects.filter(respondent=new).count() == 1
@@ -119,7 +119,7 @@ def test_links_are_not_handed_out_for_a_closed_scan(world: World) -> None:
     client = _client(world.facilitator_a)
     before = AccessToken.objects.count()
 
-    response = client.get(
+    response = client.post(
         reverse("invitations:links", args=[world.scan_a.pk]), {"format": "csv", "scope": "all"}
     )
 

@@ -131,7 +131,7 @@ def test_an_imported_roster_respondent_can_be_given_a_link(world: World) -> None
     _upload(world, "roster.csv", HEADER.encode() + b"N1;wijkteam;;GM0153;;\n")
     client = Client()
     client.force_login(world.facilitator_a)
-    response = client.get(reverse("invitations:links", args=[world.scan_a.pk]), {"format": "csv"})
+    response = client.post(reverse("invitations:links", args=[world.scan_a.pk]), {"format": "csv"})
     lines = response.content.decode().splitlines()
     assert len(lines) == 2
     assert lines[1].startswith("N1,wijkteam")
