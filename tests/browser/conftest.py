@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -165,13 +165,6 @@ def horizontal_overflow(page: Any) -> int:
     width: int = page.evaluate("document.documentElement.scrollWidth")
     viewport: int = page.evaluate("document.documentElement.clientWidth")
     return max(0, width - viewport)
-
-
-@pytest.fixture
-def desktop_no_js(browser: Any) -> Iterator[Any]:
-    page = _new_page(browser, DESKTOP, javascript=False)
-    yield page
-    page.context.close()
 
 
 # --- Small worlds to test against ------------------------------------------------------------

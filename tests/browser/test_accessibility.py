@@ -197,7 +197,10 @@ def _roster_import(page: Any, live_server: Any) -> None:
 def _roster_import_errors(page: Any, live_server: Any) -> None:
     scan = _as_facilitator(page, live_server)
     page.goto(url(live_server, "invitations:import", scan.pk))
-    roster = b"respondent_id,groep,organisatie,gemeenten,transities,email\nA1,burgemeester,,GM0153,jeugd,\n"
+    roster = (
+        b"respondent_id,groep,organisatie,gemeenten,transities,email\n"
+        b"A1,burgemeester,,GM0153,jeugd,\n"  # an unknown stakeholder group
+    )
     page.locator("input[type=file]").set_input_files(
         files=[{"name": "roster.csv", "mimeType": "text/csv", "buffer": roster}]
     )

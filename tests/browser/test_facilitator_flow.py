@@ -102,7 +102,8 @@ def _open_scan(page: Any, scan: Scan) -> None:
     confirm.get_by_role("button", name="Yes, open the scan").click()
     expect(page.get_by_role("link", name="Close the scan…")).to_be_visible()
     scan.refresh_from_db()
-    assert scan.is_open and scan.instrument_toml
+    assert scan.is_open
+    assert scan.instrument_toml  # the questionnaire is frozen
 
 
 def test_a_facilitator_sets_up_a_region_and_a_scan_from_nothing_and_invites(
