@@ -104,6 +104,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(DATA_DIR / "regiekompas.sqlite3"),
+            # Keep connections: opening one (and checkpointing the WAL when the last one
+            # closes) per request costs more than the request itself.
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "timeout": 20,
                 "transaction_mode": "IMMEDIATE",

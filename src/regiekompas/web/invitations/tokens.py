@@ -31,6 +31,8 @@ def respondent_for_token(token: str) -> Respondent | None:
         return None
     found = (
         AccessToken.objects.select_related("respondent__scan__region")
+        # The frozen instrument (tens of kB) is read only when not yet cached in memory.
+        .defer("respondent__scan__instrument_toml")
         .filter(token_hash=hash_token(token))
         .first()
     )

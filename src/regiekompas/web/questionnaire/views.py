@@ -28,7 +28,7 @@ from regiekompas.web.questionnaire import gate
 from regiekompas.web.questionnaire.pages import build_page
 from regiekompas.web.questionnaire.review import progress, review_rows
 from regiekompas.web.questionnaire.saving import save_one, save_step
-from regiekompas.web.questionnaire.steps import build_route, load_saved
+from regiekompas.web.questionnaire.steps import build_route, load_answered, load_saved
 from regiekompas.web.responses.saving import AnswerRejected, ScanNotAccepting
 
 #: `?van=overzicht` (and the hidden field `naar`) send a step back to the review page.
@@ -153,7 +153,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         context = {"token": token, "error": str(exc), "back": _back(request, token)}
         return render(request, "questionnaire/answer_error.html", context, status=400)
     if htmx:
-        return _status(request, "saved", progress=progress(route, load_saved(respondent)))
+        return _status(request, "saved", progress=progress(route, load_answered(respondent)))
     return redirect(_back(request, token))
 
 

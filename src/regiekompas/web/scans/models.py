@@ -7,6 +7,7 @@ respondents are already answering, nor the meaning of answers already given.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 
@@ -149,10 +150,22 @@ class Scan(models.Model):
     # --- instrument ------------------------------------------------------------------------
 
     def instrument(self) -> Instrument:
-        """The frozen instrument once open; the packaged version while in concept."""
-        if self.instrument_toml:
-            return _parse_frozen(self.instrument_toml)
-        return load_instrument(self.instrument_version)
+        """The frozen instrument once open; the packaged version while in concept.
+
+        A frozen instrument never changes, so it is parsed once per process and scan (keyed
+        by the moment it was frozen) without reading the stored text again.
+        """
+        if self.opened_at is None:
+            return load_instrument(self.instrument_version)
+        key = (self.pk, self.opened_at)
+        cached = _FROZEN.get(key)
+        if cached is None:
+            cached = _parse_frozen(self.instrument_toml)
+            _FROZEN[key] = cached
+        return cached
+
+
+_FROZEN: dict[tuple[int, datetime.datetime], Instrument] = {}
 
 
 def load_instrument_text(versie: str) -> str:
