@@ -30,7 +30,7 @@ def respondent_for_token(token: str) -> Respondent | None:
     if not token or len(token) > 100:
         return None
     found = (
-        AccessToken.objects.select_related("respondent__scan__region")
+        AccessToken.objects.select_related("respondent__scan")
         # The frozen instrument (tens of kB) is read only when not yet cached in memory.
         .defer("respondent__scan__instrument_toml")
         .filter(token_hash=hash_token(token))

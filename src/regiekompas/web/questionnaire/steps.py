@@ -165,7 +165,9 @@ def transities_for(respondent: Respondent) -> list[str]:
     return [t for t in order if t in asked] + [t for t in asked if t not in order]
 
 
-def build_route(respondent: Respondent, lang: str | None = None) -> Route:
+def build_route(respondent: Respondent, lang: str | None = None, *, names: bool = True) -> Route:
+    """The respondent's steps; `names=False` skips the gemeente names (one query) for
+    callers that only count, such as the save of a single answer."""
     lang = lang or active_language()
     scan = respondent.scan
     instrument = scan.instrument()
@@ -176,7 +178,7 @@ def build_route(respondent: Respondent, lang: str | None = None) -> Route:
             transitie_names[code] = model.transitie(code).name.get(lang)
         except KeyError:
             transitie_names[code] = code
-    gemeente_names = scan.region.gemeente_names()
+    gemeente_names = scan.region.gemeente_names() if names else {}
     gemeenten = gemeenten_for(respondent)
     perspectieven = perspectieven_for(respondent)
     likert = tuple(item.code for item in instrument.likert_items)

@@ -142,7 +142,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         return gate.invalid_link(request)
     if not respondent.scan.accepts_answers:
         return _refused(request, respondent, token, htmx)
-    route = build_route(respondent)
+    route = build_route(respondent, names=False)
     try:
         save_one(route, request.POST)
     except ScanNotAccepting:
