@@ -36,7 +36,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 migrations: $(STAMP)
-	REGIEKOMPAS_DEV=true $(BIN)/python -m regiekompas.web.manage makemigrations --check --dry-run
+	REGIEKOMPAS_DEV=true REGIEKOMPAS_DATA_DIR=$$(mktemp -d) $(BIN)/python -m regiekompas.web.manage makemigrations --check --dry-run
 
 pytest: $(STAMP)
 	$(BIN)/pytest -n 2 -q
@@ -49,8 +49,10 @@ test-postgres: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/analysis.py
 
+# Saturation (no pause between answers), then respondents who pause 2 s on average.
 bench-web: $(STAMP)
 	$(BIN)/python bench/web_load.py
+	$(BIN)/python bench/web_load.py --think-ms 2000
 
 # Copy the npm front-end packages into the Python package (needs Node.js; commit the result).
 assets:
