@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 from regiekompas.core.dataset import Contract, Dataset, Gemeente, Mechanisme, Organisatie
 from regiekompas.core.io.collector import GLOBAL, Collector, Source
@@ -181,6 +181,27 @@ def read_dataset(
         raise ImportFailed(collector.report(), lang=lang)
     dataset = Dataset(
         responses=responses.build(),
+        **canonical_tables(gemeenten, organisaties, contracten, mechanismen),
+        bronnen=tuple(path.name for path in files),
+    )
+    return dataset, collector.messages("warning")
+
+
+class CanonicalTables(TypedDict):
+    gemeenten: tuple[Gemeente, ...] | None
+    organisaties: tuple[Organisatie, ...] | None
+    contracten: tuple[Contract, ...] | None
+    mechanismen: tuple[Mechanisme, ...] | None
+
+
+def canonical_tables(
+    gemeenten: list[Gemeente] | None,
+    organisaties: list[Organisatie] | None,
+    contracten: list[Contract] | None,
+    mechanismen: list[Mechanisme] | None,
+) -> CanonicalTables:
+    """The region tables in one fixed order, so the order of rows in a file never matters."""
+    return CanonicalTables(
         gemeenten=None if gemeenten is None else tuple(sorted(gemeenten, key=lambda g: g.code)),
         organisaties=(
             None if organisaties is None else tuple(sorted(organisaties, key=lambda o: o.naam))
@@ -193,6 +214,4 @@ def read_dataset(
             )
         ),
         mechanismen=None if mechanismen is None else tuple(sorted(mechanismen, key=_mechanism_key)),
-        bronnen=tuple(path.name for path in files),
     )
-    return dataset, collector.messages("warning")

@@ -29,7 +29,7 @@ from regiekompas.core.io.headers import (
     RESPONSE_KINDS,
 )
 from regiekompas.core.io.messages import ImportFailed, ImportMessage
-from regiekompas.core.io.reader import _by_kind, _mechanism_key, _open_tables, _stream
+from regiekompas.core.io.reader import _by_kind, _open_tables, _stream, canonical_tables
 from regiekompas.core.io.region import (
     read_contracten,
     read_gemeenten,
@@ -132,24 +132,7 @@ def read_region_tables(
     if collector.has_errors:
         raise ImportFailed(collector.report(), lang=lang)
     tables_found = RegionTables(
-        gemeenten=(
-            None
-            if found_gemeenten is None
-            else tuple(sorted(found_gemeenten, key=lambda g: g.code))
-        ),
-        organisaties=(
-            None
-            if found_organisaties is None
-            else tuple(sorted(found_organisaties, key=lambda o: o.naam))
-        ),
-        contracten=(
-            None
-            if contracten is None
-            else tuple(
-                sorted(contracten, key=lambda c: (c.organisatie, c.gemeente_code, c.transitie))
-            )
-        ),
-        mechanismen=None if mechanismen is None else tuple(sorted(mechanismen, key=_mechanism_key)),
+        **canonical_tables(found_gemeenten, found_organisaties, contracten, mechanismen),
         bronnen=tuple(path.name for path in files),
         response_files=response_files,
     )

@@ -13,16 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-import numpy as np
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from regiekompas.core.dataset import Dataset, Responses, build_responses
 from regiekompas.core.io import (
     ImportFailed,
     ImportMessage,
     ImportReport,
-    RegionTables,
     read_region_tables,
 )
 from regiekompas.core.io.messages import file_label
@@ -81,39 +78,6 @@ def _save(uploads: Sequence[UploadedFile], folder: Path) -> list[Path]:
     return paths
 
 
-def _no_responses() -> Responses:
-    """An empty responses block: `store_region_tables` takes a `Dataset`, which must have one."""
-    none = np.zeros(0, dtype=np.intp)
-    return build_responses(
-        respondent_ids=(),
-        respondent_group=(),
-        respondent_org=(),
-        transities=(),
-        axis_items=(),
-        gemeente_items=(),
-        gemeente_codes=(),
-        obs_respondent=none,
-        obs_gemeente=none,
-        obs_transitie=none,
-        obs_perspectief=none,
-        axis_answers=np.zeros(0),
-        gem_respondent=none,
-        gem_gemeente=none,
-        gemeente_answers=np.zeros(0),
-    )
-
-
-def as_dataset(tables: RegionTables) -> Dataset:
-    return Dataset(
-        responses=_no_responses(),
-        gemeenten=tables.gemeenten,
-        organisaties=tables.organisaties,
-        contracten=tables.contracten,
-        mechanismen=tables.mechanismen,
-        bronnen=tables.bronnen,
-    )
-
-
 def import_region_files(
     region: Region, uploads: Sequence[UploadedFile], lang: str
 ) -> ImportOutcome:
@@ -145,5 +109,5 @@ def import_region_files(
         refusals.append(_("None of the files holds a region table."))
     if refusals:
         return ImportOutcome(refusals=refusals, warnings=warnings)
-    stored = store_region_tables(region, as_dataset(tables))
+    stored = store_region_tables(region, tables)
     return ImportOutcome(stored=stored, warnings=warnings)

@@ -6,9 +6,11 @@ ones of the same kind, in one transaction; kinds not given are left as they are.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from django.db import transaction
 
-from regiekompas.core.dataset import Dataset
+from regiekompas.core import dataset as core
 from regiekompas.web.regions.models import (
     Contract,
     Mechanisme,
@@ -18,7 +20,20 @@ from regiekompas.web.regions.models import (
 )
 
 
-def store_region_tables(region: Region, dataset: Dataset) -> dict[str, int]:
+class RegionData(Protocol):
+    """What a core `Dataset` and `core.io.RegionTables` both carry."""
+
+    @property
+    def gemeenten(self) -> tuple[core.Gemeente, ...] | None: ...
+    @property
+    def organisaties(self) -> tuple[core.Organisatie, ...] | None: ...
+    @property
+    def contracten(self) -> tuple[core.Contract, ...] | None: ...
+    @property
+    def mechanismen(self) -> tuple[core.Mechanisme, ...] | None: ...
+
+
+def store_region_tables(region: Region, dataset: RegionData) -> dict[str, int]:
     """Replace each table the dataset has; returns the number of rows stored per table."""
     stored: dict[str, int] = {}
     with transaction.atomic():
