@@ -90,7 +90,9 @@ def _locked_out(page: Any, live_server: Any) -> None:
             break
         page.locator("#id_username").fill("someone")
         page.locator("#id_password").fill("wrong password")
-        _submit_main_form(page)
+        # Wait for each answer: a count taken while the next page loads would see the old form.
+        with page.expect_navigation():
+            _submit_main_form(page)
     expect(page.locator("#id_password")).to_have_count(0)
 
 
