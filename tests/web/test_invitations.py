@@ -55,6 +55,43 @@ def test_a_token_has_at_least_128_random_bits_and_only_its_hash_is_stored(world:
     assert respondent_for_token(token) == world.respondent_a
 
 
+def test_the_link_finds_its_respondent_and_scan_exactly_as_stored(world: World) -> None:
+    """The lookup is plain SQL for speed; what it gives must equal what the ORM loads."""
+    now = timezone.now()
+    person, token = make_respondent(
+        world.scan_a,
+        "R010",
+        gemeenten=["GM0164", "GM0141"],
+        email="lid@example.nl",
+        invited_at=now,
+        started_at=now,
+    )
+    world.scan_a.closes_on = date(2026, 12, 31)
+    world.scan_a.save()
+
+    found = respondent_for_token(token)
+
+    assert found is not None
+    stored = Respondent.objects.select_related("scan").get(pk=person.pk)
+    for field in Respondent._meta.concrete_fields:
+        assert getattr(found, field.attname) == getattr(stored, field.attname), field.name
+    for field in Scan._meta.concrete_fields:
+        assert getattr(found.scan, field.attname) == getattr(stored.scan, field.attname), field.name
+    assert found.started_at is not None
+    assert found.started_at.tzinfo is not None
+    assert found.scan.accepts_answers
+    assert found.scan.instrument().versie == stored.scan.instrument().versie
+
+
+def test_unknown_revoked_and_oversized_tokens_find_nobody(world: World) -> None:
+    _person, token = make_respondent(world.scan_a, "R011", revoked_at=timezone.now())
+
+    assert respondent_for_token(token) is None
+    assert respondent_for_token(world.token_a[:-1] + "x") is None
+    assert respondent_for_token("") is None
+    assert respondent_for_token("a" * 101) is None
+
+
 def test_two_tokens_of_one_respondent_differ(world: World) -> None:
     assert issue_token(world.respondent_a) != issue_token(world.respondent_a)
 

@@ -375,6 +375,19 @@ def test_a_revoked_link_saves_nothing(client: Client, world: World) -> None:
     assert not Answer.objects.exists()
 
 
+def test_a_changed_answer_records_when_it_changed(client: Client, world: World) -> None:
+    """The results cache is keyed on the latest change, so every save must move it on."""
+    client.post(answer_url(world.token_a), axis_answer("cc1", "2"), **HTMX)
+    first = Answer.objects.get(respondent=world.respondent_a, item="cc1").updated_at
+
+    client.post(answer_url(world.token_a), axis_answer("cc1", "4"), **HTMX)
+
+    again = Answer.objects.get(respondent=world.respondent_a, item="cc1")
+    assert again.value == 4
+    assert again.updated_at.tzinfo is not None
+    assert again.updated_at > first
+
+
 def test_saving_marks_the_respondent_as_started(client: Client, world: World) -> None:
     client.post(answer_url(world.token_a), axis_answer("cc1", "2"), **HTMX)
 

@@ -12,9 +12,11 @@ finally one page of free text. The intro and the review page are not numbered st
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
+from django.db import connection
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -22,6 +24,7 @@ from regiekompas.core.instrument import Instrument
 from regiekompas.core.model import load_model
 from regiekompas.core.vocabulary import PERSPECTIEVEN
 from regiekompas.web.invitations.models import Respondent
+from regiekompas.web.plainsql import column, table
 from regiekompas.web.responses.models import Answer, MechanismUse, OpenAnswer
 
 StepKind = Literal["axis", "conditions", "collaboration", "mechanisms", "open"]
@@ -74,13 +77,25 @@ class Saved:
 
 
 def load_answered(respondent: Respondent) -> Saved:
-    """Only the numeric answers, in one query: enough for the progress count of a save."""
-    values: dict[AnswerKey, int | None] = dict.fromkeys(
-        Answer.objects.filter(respondent=respondent).values_list(
-            "gemeente_code", "transitie", "perspectief", "item"
+    """Only the keys of the numeric answers: enough for the progress count after a save.
+
+    Plain SQL (see `plainsql`) because it runs on every click; the four columns are text,
+    which needs no conversion.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_answered_sql(), [respondent.pk])
+        values: dict[AnswerKey, int | None] = dict.fromkeys(
+            (g, t, p, item) for g, t, p, item in cursor.fetchall()
         )
-    )
     return Saved(values, {}, frozenset())
+
+
+@functools.cache
+def _answered_sql() -> str:
+    keys = ", ".join(
+        column(Answer, "a", name) for name in ("gemeente_code", "transitie", "perspectief", "item")
+    )
+    return f"SELECT {keys} FROM {table(Answer, 'a')} WHERE {column(Answer, 'a', 'respondent')} = %s"
 
 
 def load_saved(respondent: Respondent) -> Saved:

@@ -23,7 +23,7 @@ class Answer(models.Model):
     item = models.CharField(max_length=16)
     #: 1..5 (0/1 for agreements and obstacles); NULL = "weet niet", answered as such.
     value = models.SmallIntegerField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("answer")

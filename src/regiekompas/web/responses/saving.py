@@ -1,14 +1,15 @@
 """Save answers: validated against the scan's frozen instrument, upserted, never duplicated.
 
 Both the htmx request of one radio button and the plain form post of a whole page come here.
-One `INSERT … ON CONFLICT DO UPDATE` per call (SQLite and PostgreSQL alike) makes every save
-idempotent and order-independent: whatever arrives last for an (respondent, cell, item) is
-the answer, and there is never a second row.
+One `INSERT … ON CONFLICT DO UPDATE` per call (`upsert.py`; SQLite and PostgreSQL alike)
+makes every save idempotent and order-independent: whatever arrives last for an (respondent,
+cell, item) is the answer, and there is never a second row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -16,9 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regiekompas.web.invitations.models import Respondent
-from regiekompas.web.responses.models import Answer
-
-_KEY = ["respondent", "gemeente_code", "transitie", "perspectief", "item"]
+from regiekompas.web.responses.upsert import upsert_answers
 
 
 @dataclass(frozen=True)
@@ -69,25 +68,13 @@ def save_answers(respondent: Respondent, answers: Sequence[AnswerIn]) -> int:
         check_answer(respondent, answer)
     if not answers:
         return 0
-    rows = [
-        Answer(
-            respondent=respondent,
-            gemeente_code=a.gemeente_code,
-            transitie=a.transitie,
-            perspectief=a.perspectief,
-            item=a.item,
-            value=a.value,
-        )
-        for a in _last_per_key(answers)
-    ]
-    with transaction.atomic():
-        Answer.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=_KEY,
-            update_fields=["value", "updated_at"],
-        )
-        if respondent.started_at is None:
+    rows = _last_per_key(answers)
+    first = respondent.started_at is None
+    # The upsert is one statement, atomic by itself; a transaction is only needed for the
+    # first save, which also marks the respondent as started.
+    with transaction.atomic() if first else nullcontext():
+        upsert_answers(respondent.pk, rows)
+        if first:
             Respondent.objects.filter(pk=respondent.pk, started_at__isnull=True).update(
                 started_at=timezone.now()
             )
