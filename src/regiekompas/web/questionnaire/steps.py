@@ -213,30 +213,23 @@ def build_route(respondent: Respondent, lang: str | None = None, *, names: bool 
     ) -> None:
         steps.append(Step(len(steps) + 1, kind, gemeente, transitie, perspectief, title, items))
 
+    # Each title pattern is translated once, not once per page (gettext is most of the cost).
+    axis_title = {
+        "ambitie": _("%(gemeente)s — %(transitie)s: ambitie"),
+        "praktijk": _("%(gemeente)s — %(transitie)s: praktijk"),
+    }
+    conditions_title = _("%(gemeente)s: conditions for working together")
+    collaboration_title = _("%(gemeente)s: agreements and obstacles")
+    mechanisms_title = _("%(gemeente)s: coordination arrangements in use")
     for gemeente in gemeenten:
         name = {"gemeente": gemeente_names.get(gemeente, gemeente)}
         for transitie, transitie_name in transitie_names.items():
             for perspectief in perspectieven:
-                values = {**name, "transitie": transitie_name}
-                title = (
-                    _("%(gemeente)s — %(transitie)s: ambitie") % values
-                    if perspectief == "ambitie"
-                    else _("%(gemeente)s — %(transitie)s: praktijk") % values
-                )
+                title = axis_title[perspectief] % {**name, "transitie": transitie_name}
                 add("axis", gemeente, title, instrument.axis_item_codes, transitie, perspectief)
-        add(
-            "conditions",
-            gemeente,
-            _("%(gemeente)s: conditions for working together") % name,
-            likert,
-        )
-        add(
-            "collaboration",
-            gemeente,
-            _("%(gemeente)s: agreements and obstacles") % name,
-            collaboration,
-        )
-        add("mechanisms", gemeente, _("%(gemeente)s: coordination arrangements in use") % name)
+        add("conditions", gemeente, conditions_title % name, likert)
+        add("collaboration", gemeente, collaboration_title % name, collaboration)
+        add("mechanisms", gemeente, mechanisms_title % name)
     if instrument.open_questions:
         add("open", "", _("Finally: your explanation"))
     return Route(respondent, instrument, lang, gemeente_names, transitie_names, tuple(steps))

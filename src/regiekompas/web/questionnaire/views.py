@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -138,7 +139,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     respondent = respondent_for_token(token)
     if respondent is None:
         if htmx:
-            return _status(request, "invalid", status=404)
+            return _status("invalid", status=404)
         return gate.invalid_link(request)
     if not respondent.scan.accepts_answers:
         return _refused(request, respondent, token, htmx)
@@ -149,28 +150,28 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(request, respondent, token, htmx)
     except AnswerRejected as exc:
         if htmx:
-            return _status(request, "rejected", message=str(exc), status=400)
+            return _status("rejected", message=str(exc), status=400)
         context = {"token": token, "error": str(exc), "back": _back(request, token)}
         return render(request, "questionnaire/answer_error.html", context, status=400)
     if htmx:
-        return _status(request, "saved", progress=progress(route, load_answered(respondent)))
+        return _status("saved", progress=progress(route, load_answered(respondent)))
     return redirect(_back(request, token))
 
 
 def _refused(request: HttpRequest, respondent: Respondent, token: str, htmx: bool) -> HttpResponse:
     concept = respondent.scan.is_concept
     if htmx:
-        return _status(request, "not_open" if concept else "closed", status=409)
+        return _status("not_open" if concept else "closed", status=409)
     if concept:
         return gate.not_open(request, token)
     return gate.closed(request, respondent, token)
 
 
-def _status(
-    request: HttpRequest, state: str, *, status: int = 200, **context: object
-) -> HttpResponse:
+def _status(state: str, *, status: int = 200, **context: object) -> HttpResponse:
+    # A fragment for htmx: no context processors (they are for whole pages), so it renders
+    # without the request; the active language still applies.
     context["state"] = state
-    return render(request, "questionnaire/_status.html", context, status=status)
+    return HttpResponse(render_to_string("questionnaire/_status.html", context), status=status)
 
 
 def _back(request: HttpRequest, token: str) -> str:
