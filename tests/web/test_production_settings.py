@@ -75,3 +75,27 @@ def test_a_malformed_variable_stops_start_up_with_its_name(tmp_path: Path) -> No
     done = _run({"SECRET_KEY": "x" * 50, "AXES_FAILURE_LIMIT": "vijf"}, tmp_path)
     assert done.returncode != 0
     assert "AXES_FAILURE_LIMIT" in done.stderr
+
+
+SETTINGS_PROBE = """
+import json
+from django.conf import settings
+print(json.dumps(settings.DATABASES["default"].get("OPTIONS", {})))
+"""
+
+
+def _database_options(env: dict[str, str]) -> dict[str, object]:
+    base = {k: v for k, v in os.environ.items() if k not in {"REGIEKOMPAS_DEV", "DEBUG"}}
+    base.update(DJANGO_SETTINGS_MODULE="regiekompas.web.settings", SECRET_KEY="x" * 50, **env)
+    done = subprocess.run(
+        [sys.executable, "-c", SETTINGS_PROBE], env=base, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_postgresql_prepares_statements_unless_switched_off_for_a_pooler() -> None:
+    url = {"DATABASE_URL": "postgres://app@db.example:5432/regiekompas"}
+
+    assert _database_options(url) == {"server_side_binding": True, "prepare_threshold": 5}
+    assert _database_options({**url, "DATABASE_PREPARED_STATEMENTS": "false"}) == {}

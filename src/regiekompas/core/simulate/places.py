@@ -12,7 +12,7 @@ from typing import Final
 
 from regiekompas.core.dataset import Gemeente
 
-#: The 14 gemeenten of Twente with their CBS codes.
+#: The 14 gemeenten of Twente with their CBS codes and names (as in the CBS list).
 TWENTE: Final[tuple[tuple[str, str], ...]] = (
     ("GM0141", "Almelo"),
     ("GM0147", "Borne"),
@@ -20,7 +20,7 @@ TWENTE: Final[tuple[tuple[str, str], ...]] = (
     ("GM0153", "Enschede"),
     ("GM0158", "Haaksbergen"),
     ("GM0163", "Hellendoorn"),
-    ("GM0164", "Hengelo"),
+    ("GM0164", "Hengelo (O.)"),
     ("GM1735", "Hof van Twente"),
     ("GM0168", "Losser"),
     ("GM0173", "Oldenzaal"),
