@@ -171,6 +171,28 @@ def test_every_step_has_its_own_heading_and_a_progress_indicator(
     assert len(set(headings)) == 8
 
 
+def test_the_route_follows_changes_to_the_respondent_and_the_region_at_once(
+    client: Client, world: World
+) -> None:
+    """Routes are worked out once per shape; a change must still show on the next page."""
+    assert "Step 1 of 8" in client.get(url("step", world.token_a, 1)).content.decode()
+
+    world.respondent_a.gemeenten = ["GM0141", "GM0153"]
+    world.respondent_a.save()
+    html = client.get(url("step", world.token_a, 8)).content.decode()
+    assert "Step 8 of 15" in html
+    assert h1(html) == "Enschede — Youth: ambitie"
+
+    world.region_a.gemeenten.filter(code="GM0153").update(naam="Enschede (hernoemd)")
+    html = client.get(url("step", world.token_a, 8)).content.decode()
+    assert h1(html) == "Enschede (hernoemd) — Youth: ambitie"
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
+    html = client.get(url("step", world.token_a, 8)).content.decode()
+    assert "Stap 8 van 15" in html
+    assert h1(html) == "Enschede (hernoemd) — Jeugd: ambitie"
+
+
 def test_an_axis_page_asks_twelve_items_with_both_descriptions_and_weet_niet(
     client: Client, world: World
 ) -> None:

@@ -53,9 +53,9 @@ class Step:
     title: str
     item_codes: tuple[str, ...]
 
-    @property
-    def keys(self) -> list[AnswerKey]:
-        return [(self.gemeente, self.transitie, self.perspectief, c) for c in self.item_codes]
+    @functools.cached_property
+    def keys(self) -> tuple[AnswerKey, ...]:
+        return tuple((self.gemeente, self.transitie, self.perspectief, c) for c in self.item_codes)
 
 
 @dataclass(frozen=True)
@@ -182,20 +182,69 @@ def transities_for(respondent: Respondent) -> list[str]:
 
 def build_route(respondent: Respondent, lang: str | None = None, *, names: bool = True) -> Route:
     """The respondent's steps; `names=False` skips the gemeente names (one query) for
-    callers that only count, such as the save of a single answer."""
+    callers that only count, such as the save of a single answer.
+
+    The steps follow from a handful of values (see `_ShapeKey`), shared by many respondents
+    and unchanged between their clicks, so each shape is worked out once per process.
+    """
     lang = lang or active_language()
     scan = respondent.scan
     instrument = scan.instrument()
+    gemeente_names = scan.region.gemeente_names() if names else {}
+    gemeenten = tuple(gemeenten_for(respondent))
+    key: _ShapeKey = (
+        scan.pk,
+        scan.opened_at,
+        scan.instrument_version,
+        lang,
+        get_language(),
+        gemeenten,
+        tuple(transities_for(respondent)),
+        tuple(perspectieven_for(respondent)),
+        tuple(gemeente_names.get(g, g) for g in gemeenten),
+    )
+    shape = _SHAPES.get(key)
+    if shape is None:
+        if len(_SHAPES) >= _MAX_SHAPES:
+            _SHAPES.clear()
+        shape = _SHAPES[key] = _route_shape(instrument, lang, *key[5:])
+    transitie_names, steps = shape
+    return Route(respondent, instrument, lang, gemeente_names, dict(transitie_names), steps)
+
+
+#: (scan, frozen at, instrument version, language, active language, gemeenten, transities,
+#: perspectieven, gemeente names): everything the steps of a route depend on.
+_ShapeKey = tuple[
+    int,
+    object,
+    str,
+    str,
+    str | None,
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+]
+_SHAPES: dict[_ShapeKey, tuple[dict[str, str], tuple[Step, ...]]] = {}
+_MAX_SHAPES = 4096
+
+
+def _route_shape(
+    instrument: Instrument,
+    lang: str,
+    gemeenten: tuple[str, ...],
+    transities: tuple[str, ...],
+    perspectieven: tuple[str, ...],
+    names: tuple[str, ...],
+) -> tuple[dict[str, str], tuple[Step, ...]]:
     model = load_model()
     transitie_names: dict[str, str] = {}
-    for code in transities_for(respondent):
+    for code in transities:
         try:
             transitie_names[code] = model.transitie(code).name.get(lang)
         except KeyError:
             transitie_names[code] = code
-    gemeente_names = scan.region.gemeente_names() if names else {}
-    gemeenten = gemeenten_for(respondent)
-    perspectieven = perspectieven_for(respondent)
+    gemeente_names = dict(zip(gemeenten, names, strict=True))
     likert = tuple(item.code for item in instrument.likert_items)
     collaboration = (
         *(item.code for item in instrument.agreements),
@@ -232,4 +281,4 @@ def build_route(respondent: Respondent, lang: str | None = None, *, names: bool 
         add("mechanisms", gemeente, mechanisms_title % name)
     if instrument.open_questions:
         add("open", "", _("Finally: your explanation"))
-    return Route(respondent, instrument, lang, gemeente_names, transitie_names, tuple(steps))
+    return transitie_names, tuple(steps)

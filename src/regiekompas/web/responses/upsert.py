@@ -10,6 +10,7 @@ its values go through the fields' own database preparation.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -49,6 +50,7 @@ def upsert_answers(respondent_id: int, answers: Sequence[AnswerValue]) -> None:
         cursor.execute(_statement(len(answers)), params)
 
 
+@functools.lru_cache(maxsize=64)
 def _statement(rows: int) -> str:
     key = [quoted(Answer, name) for name in KEY]
     updated = [quoted(Answer, name) for name in UPDATED]
