@@ -83,6 +83,29 @@ def test_the_link_finds_its_respondent_and_scan_exactly_as_stored(world: World) 
     assert found.scan.instrument().versie == stored.scan.instrument().versie
 
 
+def test_with_the_respondent_come_the_keys_of_its_numeric_answers(world: World) -> None:
+    from regiekompas.web.invitations.tokens import respondent_and_answered
+    from regiekompas.web.responses.models import Answer
+
+    assert respondent_and_answered(world.token_a) == (world.respondent_a, set())
+    rows = [("GM0141", "jeugd", "ambitie", "cc1", 3), ("GM0141", "", "", "obs2", None)]
+    for g, t, p, item, value in rows:
+        Answer.objects.create(
+            respondent=world.respondent_a,
+            gemeente_code=g,
+            transitie=t,
+            perspectief=p,
+            item=item,
+            value=value,
+        )
+
+    found = respondent_and_answered(world.token_a)
+
+    assert found is not None
+    assert found[0] == world.respondent_a
+    assert found[1] == {row[:4] for row in rows}
+
+
 def test_unknown_revoked_and_oversized_tokens_find_nobody(world: World) -> None:
     _person, token = make_respondent(world.scan_a, "R011", revoked_at=timezone.now())
 

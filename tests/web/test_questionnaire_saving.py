@@ -181,6 +181,25 @@ def test_the_answer_endpoint_saves_one_answer_and_returns_a_saved_fragment(
     assert stored(world) == {(ALMELO, "jeugd", "ambitie", "dc4"): 2}
 
 
+def test_the_count_after_each_htmx_save_is_the_number_of_answered_questions(
+    client: Client, world: World
+) -> None:
+    """The endpoint counts from the keys read with the token plus the one just saved."""
+    gemeente_level = {"gemeente": ALMELO, "transitie": "", "perspectief": ""}
+    posts = [
+        (axis_answer("cc1", "2"), 1),
+        (axis_answer("cc1", "4"), 1),  # a changed answer is not a new one
+        (axis_answer("cc1", "weet_niet", perspectief="praktijk"), 2),
+        (gemeente_level | {"item": "obs3", "obs3": "1"}, 3),
+        ({"gemeente": "", "item": "open2", "open2": "Eén loket"}, 3),  # text is not counted
+        (axis_answer("dc2", "5", transitie="wmo"), 4),
+    ]
+    for fields, count in posts:
+        body = client.post(answer_url(world.token_a), fields, **HTMX).content.decode()
+        assert f"You have answered {count} of 77 questions" in body, fields
+    assert len(stored(world)) == 4
+
+
 def test_without_htmx_the_answer_endpoint_redirects_back_to_the_page(
     client: Client, world: World
 ) -> None:

@@ -20,7 +20,13 @@ from django.utils.translation import gettext as _
 from regiekompas.core.instrument import Instrument
 from regiekompas.web.invitations.models import Respondent
 from regiekompas.web.questionnaire.pages import MAX_TEXT, WEET_NIET
-from regiekompas.web.questionnaire.steps import OBSTACLE_OTHER, Route, Step, transities_for
+from regiekompas.web.questionnaire.steps import (
+    OBSTACLE_OTHER,
+    AnswerKey,
+    Route,
+    Step,
+    transities_for,
+)
 from regiekompas.web.responses.models import MechanismUse, OpenAnswer
 from regiekompas.web.responses.saving import (
     AnswerIn,
@@ -159,8 +165,9 @@ def save_step(route: Route, step: Step, data: QueryDict) -> None:
             set_mechanisms(route, step.gemeente, {code: code in ticked for code in catalogue})
 
 
-def save_one(route: Route, data: QueryDict) -> None:
-    """Save the single answer an htmx request (or a bare form) sends.
+def save_one(route: Route, data: QueryDict) -> AnswerKey | None:
+    """Save the single answer an htmx request (or a bare form) sends; returns the key of a
+    numeric answer (what the progress count counts), None for text and arrangements.
 
     Fields: `gemeente`, `transitie`, `perspectief`, `item` and `waarde` ("1".."5", "0"/"1" or
     "weet_niet"). htmx also sends the surrounding form, so when `waarde` is absent the value
@@ -192,5 +199,7 @@ def save_one(route: Route, data: QueryDict) -> None:
             parse_value(instrument, item, raw),
         )
         save_answers(route.respondent, [answer])
+        return (answer.gemeente_code, answer.transitie, answer.perspectief, answer.item)
     else:
         raise AnswerRejected(_("Unknown question."))
+    return None

@@ -16,7 +16,6 @@ import functools
 from dataclasses import dataclass
 from typing import Literal
 
-from django.db import connection
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -24,7 +23,6 @@ from regiekompas.core.instrument import Instrument
 from regiekompas.core.model import load_model
 from regiekompas.core.vocabulary import PERSPECTIEVEN
 from regiekompas.web.invitations.models import Respondent
-from regiekompas.web.plainsql import column, table
 from regiekompas.web.responses.models import Answer, MechanismUse, OpenAnswer
 
 StepKind = Literal["axis", "conditions", "collaboration", "mechanisms", "open"]
@@ -74,28 +72,6 @@ class Saved:
 
     def text_count(self, gemeente: str, questions: tuple[str, ...]) -> int:
         return sum(1 for q in questions if self.texts.get((gemeente, q)))
-
-
-def load_answered(respondent: Respondent) -> Saved:
-    """Only the keys of the numeric answers: enough for the progress count after a save.
-
-    Plain SQL (see `plainsql`) because it runs on every click; the four columns are text,
-    which needs no conversion.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(_answered_sql(), [respondent.pk])
-        values: dict[AnswerKey, int | None] = dict.fromkeys(
-            (g, t, p, item) for g, t, p, item in cursor.fetchall()
-        )
-    return Saved(values, {}, frozenset())
-
-
-@functools.cache
-def _answered_sql() -> str:
-    keys = ", ".join(
-        column(Answer, "a", name) for name in ("gemeente_code", "transitie", "perspectief", "item")
-    )
-    return f"SELECT {keys} FROM {table(Answer, 'a')} WHERE {column(Answer, 'a', 'respondent')} = %s"
 
 
 def load_saved(respondent: Respondent) -> Saved:

@@ -24,12 +24,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from regiekompas.web.invitations.models import AccessToken, Respondent
-from regiekompas.web.invitations.tokens import hash_token, respondent_for_token
+from regiekompas.web.invitations.tokens import hash_token, respondent_and_answered
 from regiekompas.web.questionnaire import gate
 from regiekompas.web.questionnaire.pages import build_page
 from regiekompas.web.questionnaire.review import progress, review_rows
 from regiekompas.web.questionnaire.saving import save_one, save_step
-from regiekompas.web.questionnaire.steps import build_route, load_answered, load_saved
+from regiekompas.web.questionnaire.steps import Saved, build_route, load_saved
 from regiekompas.web.responses.saving import AnswerRejected, ScanNotAccepting
 
 #: `?van=overzicht` (and the hidden field `naar`) send a step back to the review page.
@@ -136,16 +136,17 @@ def _after_step(request: HttpRequest, token: str, number: int, total: int, revie
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """Save one answer. htmx gets a small status fragment; a bare form post is sent back."""
     htmx = request.headers.get("HX-Request") == "true"
-    respondent = respondent_for_token(token)
-    if respondent is None:
+    found = respondent_and_answered(token)
+    if found is None:
         if htmx:
             return _status("invalid", status=404)
         return gate.invalid_link(request)
+    respondent, answered = found
     if not respondent.scan.accepts_answers:
         return _refused(request, respondent, token, htmx)
     route = build_route(respondent, names=False)
     try:
-        save_one(route, request.POST)
+        saved = save_one(route, request.POST)
     except ScanNotAccepting:
         return _refused(request, respondent, token, htmx)
     except AnswerRejected as exc:
@@ -154,7 +155,11 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         context = {"token": token, "error": str(exc), "back": _back(request, token)}
         return render(request, "questionnaire/answer_error.html", context, status=400)
     if htmx:
-        return _status("saved", progress=progress(route, load_answered(respondent)))
+        # The keys read before the save, plus this one: the count after it, no extra query.
+        keys = answered if saved is None else answered | {saved}
+        return _status(
+            "saved", progress=progress(route, Saved(dict.fromkeys(keys), {}, frozenset()))
+        )
     return redirect(_back(request, token))
 
 
