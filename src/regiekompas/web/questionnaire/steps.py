@@ -13,6 +13,7 @@ finally one page of free text. The intro and the review page are not numbered st
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -63,6 +64,11 @@ class Saved:
     values: dict[AnswerKey, int | None]
     texts: dict[tuple[str, str], str]
     mechanisms: frozenset[tuple[str, str]]
+
+    @classmethod
+    def numeric_keys(cls, keys: Iterable[AnswerKey]) -> Saved:
+        """Only which numeric answers exist (their values unknown): enough to count progress."""
+        return cls(dict.fromkeys(keys), {}, frozenset())
 
     def answered(self, step: Step) -> int:
         return sum(1 for key in step.keys if key in self.values)

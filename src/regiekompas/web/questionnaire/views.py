@@ -157,9 +157,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     if htmx:
         # The keys read before the save, plus this one: the count after it, no extra query.
         keys = answered if saved is None else answered | {saved}
-        return _status(
-            "saved", progress=progress(route, Saved(dict.fromkeys(keys), {}, frozenset()))
-        )
+        return _status("saved", progress=progress(route, Saved.numeric_keys(keys)))
     return redirect(_back(request, token))
 
 
