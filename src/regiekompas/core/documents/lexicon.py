@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Final
 
 from regiekompas.core.datafile import Table
@@ -38,6 +39,7 @@ POLE_NAMES: Final[dict[str, dict[int, str]]] = {
     axis: {sign: name for name, sign in poles.items() if sign} for axis, poles in POLES.items()
 }
 GAP: Final = "..."
+GAP_KEYS: Final = frozenset((GAP,))
 FLIP: Final = "omkeren"
 DROP: Final = "vervallen"
 
@@ -49,7 +51,8 @@ class Entry:
     """One term: its pattern of lemma keys, axis, pole (−1, +1, or 0 for a counter-entry)."""
 
     term: str
-    pattern: tuple[str, ...]
+    #: Per word the keys it matches: its lemma and its own form (`GAP` alone for a gap).
+    pattern: tuple[frozenset[str], ...]
     axis: str
     pole: int
     weight: float
@@ -97,14 +100,18 @@ class Lexicon:
         """The terms that count in `sentence`, overlaps resolved and negation applied."""
         language = language or load_language()
         lemmas = sentence.lemmas
+        tokens = sentence.tokens
         found: list[tuple[int, int, Entry]] = []
         index = self.index
         for i, key in enumerate(lemmas):
             candidates = index.get(key)
+            other = index.get(tokens[i]) if tokens[i] != key else None
+            if other is not None:
+                candidates = tuple(dict.fromkeys((*(candidates or ()), *other)))
             if candidates is None:
                 continue
             for entry in candidates:
-                end = _match(entry.pattern, lemmas, i, self.rules.gap, language.clause_ends)
+                end = _match(entry.pattern, lemmas, tokens, i, self.rules.gap, language.clause_ends)
                 if end > 0:
                     found.append((i, end, entry))
         if not found:
@@ -145,32 +152,33 @@ class Lexicon:
 
 
 def _match(
-    pattern: tuple[str, ...],
+    pattern: tuple[frozenset[str], ...],
     lemmas: Sequence[str],
+    tokens: Sequence[str],
     i: int,
     gap: int,
     clause_ends: frozenset[str],
 ) -> int:
-    """The end of `pattern` matched at `lemmas[i]`, or 0 when it does not match there."""
+    """The end of `pattern` matched at word `i`, or 0 when it does not match there."""
     n = len(lemmas)
     position = i
     p = 0
     while p < len(pattern):
-        token = pattern[p]
-        if token == GAP:
+        keys = pattern[p]
+        if keys is GAP_KEYS:
             following = pattern[p + 1]
             for skip in range(gap + 1):
                 at = position + skip
                 if at >= n:
                     return 0
-                if lemmas[at] == following:
-                    end = _match(pattern[p + 1 :], lemmas, at, gap, clause_ends)
+                if lemmas[at] in following or tokens[at] in following:
+                    end = _match(pattern[p + 1 :], lemmas, tokens, at, gap, clause_ends)
                     if end:
                         return end
                 if lemmas[at] in clause_ends:
                     return 0
             return 0
-        if position >= n or lemmas[position] != token:
+        if position >= n or not (lemmas[position] in keys or tokens[position] in keys):
             return 0
         position += 1
         p += 1
@@ -187,14 +195,14 @@ def load_lexicon() -> Lexicon:
     return parse_lexicon(tomllib.loads(data.decode("utf-8")), file=LEXICON_FILE)
 
 
-def pattern_of(term: str) -> tuple[str, ...]:
-    """The lemma keys of a term as written in the lexicon (`...` kept as a gap)."""
-    out: list[str] = []
+def pattern_of(term: str) -> tuple[frozenset[str], ...]:
+    """Per word of a term as written in the lexicon, the keys it matches (`...` = a gap)."""
+    out: list[frozenset[str]] = []
     parts = [part.strip() for part in term.split(GAP)]
     for number, part in enumerate(parts):
         if number:
-            out.append(GAP)
-        out.extend(lemma(token) for token in tokens_of(part))
+            out.append(GAP_KEYS)
+        out.extend(frozenset((lemma(token), token)) for token in tokens_of(part))
     return tuple(out)
 
 
@@ -217,7 +225,7 @@ def parse_lexicon(data: object, *, file: str) -> Lexicon:
     if rules.threshold <= 0 or rules.max_weight < rules.threshold:
         raise DataFileError(file, "regels.drempel", "needs 0 < drempel ≤ max_gewicht")
     entries: list[Entry] = []
-    seen: dict[tuple[str, tuple[str, ...]], str] = {}
+    seen: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
     for group in table.tables("groep"):
         axis = group.string("as")
         if axis not in POLES:
@@ -235,8 +243,10 @@ def parse_lexicon(data: object, *, file: str) -> Lexicon:
         for i, term in enumerate(group.strings("termen")):
             pattern = pattern_of(term)
             field = f"termen[{i}]"
-            if not pattern or pattern[0] == GAP or pattern[-1] == GAP:
+            if not pattern or pattern[0] is GAP_KEYS or pattern[-1] is GAP_KEYS:
                 raise group.error(field, f"{term!r}: a term needs words (and no '...' at an end)")
+            if any(a is GAP_KEYS and b is GAP_KEYS for a, b in pairwise(pattern)):
+                raise group.error(field, f"{term!r}: two '...' in a row")
             if (axis, pattern) in seen:
                 raise group.error(field, f"{term!r} is already listed as {seen[axis, pattern]!r}")
             seen[axis, pattern] = term
@@ -245,7 +255,8 @@ def parse_lexicon(data: object, *, file: str) -> Lexicon:
     table.close()
     index: dict[str, list[Entry]] = {}
     for entry in entries:
-        index.setdefault(entry.pattern[0], []).append(entry)
+        for key in entry.pattern[0]:
+            index.setdefault(key, []).append(entry)
     return Lexicon(
         version,
         rules,

@@ -146,9 +146,10 @@ def evidence(
             rows = [p for p in placed if p.axis == axis and p.pole == pole]
             rows.sort(key=lambda p: (-p.weight, p.bestand, p.index))
             # A sentence repeated (boilerplate, a summary) is shown once.
-            seen: set[str] = set()
-            unique = [p for p in rows if not (p.text in seen or seen.add(p.text))]
-            for p in unique[:per_pole]:
+            unique: dict[str, Placed] = {}
+            for p in rows:
+                unique.setdefault(p.text, p)
+            for p in list(unique.values())[:per_pole]:
                 row: dict[str, Any] = {
                     "as": axis,
                     "pool": POLE_NAMES[axis][pole],

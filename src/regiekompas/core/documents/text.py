@@ -87,9 +87,10 @@ def lemma(token: str) -> str:
     """The matching key of a lowercase token: its simplemma lemma, plurals of unknown words cut.
 
     simplemma knows most Dutch words but not every compound ("wijkteams"); for a word it
-    returns unchanged, a final -s ("teams") or -en ("samenwerkingsverbanden") is cut. The rule
-    is crude, but text and lexicon go through the same function, so it only has to be
-    consistent, not right.
+    returns unchanged, a final -s ("teams") is cut and an inflected adjective loses its -e.
+    The rules are crude, but text and lexicon go through the same function, so they only have
+    to be consistent, not right. simplemma reads some infinitives as noun plurals ("stellen" →
+    "stel"), so the lexicon also matches a word's own form (see `lexicon.Entry`).
     """
     if not token or not token[0].isalpha():
         return token
@@ -101,8 +102,6 @@ def lemma(token: str) -> str:
             key = key[:-2]
         elif len(key) >= 6 and key.endswith("s") and not key.endswith(("ss", "is", "us")):
             key = key[:-1]
-        elif len(key) >= 9 and key.endswith("en"):
-            key = key[:-2]
         elif key.endswith(("ische", "lijke")):
             key = key[:-1]  # inflected adjectives: "generalistische" = "generalistisch"
     return key
