@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 import pytest
-from document_files import docx
 
+from document_files import docx
 from regiekompas.cli.documents import documenten, register
 from regiekompas.cli.main import main
 from regiekompas.core.documents.pdfwrite import paginate, write_pdf
@@ -57,7 +57,8 @@ def test_it_places_a_folder_and_writes_the_section_7_json(
     assert nota["paginas"] == 2
     assert {e["pagina"] for e in nota["bewijs"]} <= {1, 2}
     printed = capsys.readouterr().out
-    assert "GM0153" in printed and "Sturen" in printed
+    assert "GM0153" in printed
+    assert "Sturen" in printed
     assert "Sterkste zinnen — GM0164" in printed
     assert "Samen met aanbieders en zorgverzekeraar" in printed
 
