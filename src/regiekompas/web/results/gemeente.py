@@ -32,7 +32,7 @@ from regiekompas.web.results.formatting import (
     transitie_name,
 )
 from regiekompas.web.results.gemeente_sections import rows_for
-from regiekompas.web.results.overview import TOP_ADVICE, PositionSummary, _summary
+from regiekompas.web.results.overview import PositionSummary, _summary
 from regiekompas.web.results.quotes import Quotes
 from regiekompas.web.results.service import Results
 from regiekompas.web.results.story import band_word
@@ -106,7 +106,6 @@ class GemeentePage:
     obstacles: list[ObstacleLine] = field(default_factory=list)
     quotes: Quotes = field(default_factory=Quotes)
     advice: list[AdviceItem] = field(default_factory=list)
-    advice_rest: list[AdviceItem] = field(default_factory=list)
     suppressed: int = 0
 
 
@@ -279,8 +278,7 @@ def build_gemeente_page(
         agreements=agreements,
         obstacles=obstacles,
         quotes=quotes,
-        advice=advice[:TOP_ADVICE],
-        advice_rest=advice[TOP_ADVICE:],
+        advice=advice,
         suppressed=suppressed,
     )
 

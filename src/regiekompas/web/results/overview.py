@@ -27,9 +27,6 @@ from regiekompas.web.results.formatting import (
 from regiekompas.web.results.service import Results
 from regiekompas.web.results.story import kwadranten_sentence
 
-#: Top advice shown first on a page (product.md §5); the rest is behind a disclosure.
-TOP_ADVICE = 3
-
 
 @dataclass(frozen=True)
 class PositionSummary:
@@ -113,7 +110,6 @@ class Overview:
     advice: list[AdviceItem] = field(default_factory=list)
     pictures: list[TransitiePicture] = field(default_factory=list)
     matrix_svg: SafeString | None = None
-    advice_rest: list[AdviceItem] = field(default_factory=list)
     provider_links: list[ProviderLink] = field(default_factory=list)
     gemeente_links: list[tuple[str, str]] = field(default_factory=list)
 
@@ -234,10 +230,9 @@ def build_overview(
         alpha=alpha,
         fragmentation=fragmentation,
         providers=providers,
-        advice=advice[:TOP_ADVICE],
+        advice=advice,
         pictures=pictures,
         matrix_svg=matrix,
-        advice_rest=advice[TOP_ADVICE:],
         provider_links=_provider_links(access, results) if access.is_facilitator else [],
         gemeente_links=[
             (name, reverse("results:gemeente", args=[scan.pk, code])) for code, name in gemeenten
