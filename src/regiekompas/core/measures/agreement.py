@@ -90,3 +90,14 @@ def krippendorff_alpha_interval(values: npt.ArrayLike) -> float:
     if pooled <= 0:
         return float("nan")
     return float(1.0 - (n - 1.0) * within / pooled)
+
+
+def groups_alpha(cc: FloatArray, dc: FloatArray, shown: npt.NDArray[np.bool_]) -> float:
+    """Krippendorff's α (interval) of a region: do the groups see the same landscape?
+
+    Units are (cell, axis), coders the stakeholder groups, values the shown group centroids
+    (`cc`, `dc` of shape (cells, groups)); a group that is absent or suppressed in a cell is
+    a missing value there (docs/method.md, "Krippendorff's α").
+    """
+    units = np.concatenate([np.where(shown, cc, np.nan), np.where(shown, dc, np.nan)])
+    return krippendorff_alpha_interval(units)
