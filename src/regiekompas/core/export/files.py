@@ -31,7 +31,7 @@ def _atomic(path: Path, write: Callable[[Path], object]) -> None:
 
 
 def document_json(document: Mapping[str, Any]) -> str:
-    """The published JSON text: floats rounded to 4 decimals, UTF-8, keys in §10 order."""
+    """The published JSON text: floats rounded to 4 decimals, UTF-8, keys in document order."""
     return json.dumps(round_document(dict(document)), ensure_ascii=False, indent=1) + "\n"
 
 

@@ -5,7 +5,7 @@ r_wg(J) — James, Demaree & Wolf (1984), for J parallel items answered on A opt
     r_wg(J) = J (1 − s̄²/σ²) / (J (1 − s̄²/σ²) + s̄²/σ²),   σ² = (A² − 1) / 12,
 
 with s̄² the mean of the items' sample variances (ddof = 1). Set to 0 when s̄² ≥ σ² (more
-disagreement than random answering), as product.md §4.4 prescribes.
+disagreement than random answering), as docs/method.md ("r_wg") prescribes.
 
 Krippendorff's α, interval metric (Krippendorff 2011, "Computing Krippendorff's alpha
 reliability"): α = 1 − D_o / D_e, with the observed disagreement D_o over the pairable values

@@ -1,4 +1,4 @@
-"""k-anonymity: which group breakdowns may be shown (product.md §6).
+"""k-anonymity: which group breakdowns may be shown (docs/method.md, "k-rules").
 
 Every output path — JSON, XLSX, terminal, web, reports — takes its group breakdowns from
 `shown_groups`, so there is exactly one place where the privacy rule is decided.
@@ -13,7 +13,7 @@ from regiekompas.core.vocabulary import MIN_K
 
 
 def check_k(k: int) -> int:
-    """Return k, or raise ValueError when it is below the floor of product.md §6."""
+    """Return k, or raise ValueError when it is below the floor of docs/method.md ("k-rules")."""
     if int(k) != k or k < MIN_K:
         raise ValueError(f"k must be a whole number of at least {MIN_K}, got {k!r}")
     return int(k)

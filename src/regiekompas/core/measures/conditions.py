@@ -1,4 +1,4 @@
-"""The five conditions for promising collaboration (product.md §4.5).
+"""The five conditions for promising collaboration (docs/method.md, "Conditions and Cronbach's α").
 
 A respondent's scale score is the mean of their answered items after reverse-keying
 (a' = 6 − a), missing when fewer than half the items are answered. A gemeente's or group's

@@ -1,4 +1,4 @@
-"""Regionale versnippering: how many regimes a provider meets (product.md §4.7).
+"""Regionale versnippering: how many regimes a provider meets (docs/method.md, "Versnippering").
 
 For each provider and transitie, the number of distinct praktijk quadrants over the
 gemeenten it has contracts with that have a praktijk cell (`grens` not counted). A region's

@@ -74,7 +74,7 @@ QUADRANT_CENTRES: Final[dict[str, tuple[float, float]]] = {
 
 
 def distance_to_target(position: tuple[float, float], target: tuple[float, float] | str) -> float:
-    """Distance (0 … 1) from a measured position to the chosen target position (§5).
+    """Distance (0 … 1) from a measured position to the chosen target (docs/method.md, "Trend").
 
     The target is a point (cc, dc) or a quadrant name, which stands for its centre.
     """
