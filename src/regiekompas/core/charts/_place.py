@@ -12,7 +12,7 @@ out (returned as None) rather than drawn over data; callers then show the name e
 
 Text width is estimated from the number of characters (SVG text cannot be measured without
 a renderer); the estimate is deliberately generous, so the real text is never wider than
-the box that was kept free. See `docs/methode.md` (charts) for the rules of the pictures.
+the box that was kept free.
 """
 
 from __future__ import annotations

@@ -134,7 +134,7 @@ def _differences(
                 a=namer(pair[0], model, lang),
                 b=namer(pair[1], model, lang),
                 value=number(r["waarde"]),
-                band=band_word(r.get("band")),
+                band=band_word("spraakverwarring", r.get("band"), lang),
             )
         )
     return out
@@ -175,7 +175,7 @@ def build_gemeente_page(
                 ambitie=_summary(amb, model, lang),
                 praktijk=_summary(prak, model, lang),
                 kloof=number(gap["waarde"]) if has_gap and gap else None,
-                kloof_band=band_word(gap.get("band")) if gap else None,
+                kloof_band=band_word("kloof", gap.get("band"), lang) if gap else None,
             )
         )
     svg = None
@@ -227,7 +227,7 @@ def build_gemeente_page(
         ConditionLine(
             name=condition_name(r["conditie"], model, lang),
             score=number(r["score"], 0),
-            band=band_word(r.get("band")),
+            band=band_word("conditie", r.get("band"), lang),
             lowest=r is lowest_row,
         )
         for r in sorted(overall, key=lambda r: r["score"])
@@ -237,7 +237,7 @@ def build_gemeente_page(
         lowest = Lowest(
             name=condition_name(lowest_row["conditie"], model, lang),
             score=number(lowest_row["score"], 0),
-            band=band_word(lowest_row.get("band")),
+            band=band_word("conditie", lowest_row.get("band"), lang),
         )
 
     agreement_text = {a.code: a.text.get(lang) for a in instrument.agreements}

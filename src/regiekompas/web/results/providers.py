@@ -181,6 +181,16 @@ def build_provider_page(
         for c in results.rows("cellen")
         if c["perspectief"] == "praktijk"
     }
+    if source == "contracten":
+        # The document's own list of this provider's gemeenten and quadrants (§10
+        # `aanbieders.per_gemeente`); a cell it leaves out (small cell) is not shown.
+        listed = {
+            (g, r["transitie"])
+            for r in results.rows("aanbieders")
+            if r["organisatie"] == organisatie
+            for g in (r.get("per_gemeente") or {})
+        }
+        cells = {key: cell for key, cell in cells.items() if key in listed}
     per_transitie: dict[str, set[str]] = {}
     for c in own:
         per_transitie.setdefault(c.transitie, set()).add(c.gemeente_code)

@@ -1,7 +1,7 @@
 """Sentences that say what the document's figures mean, in the reader's language.
 
 A figure such as "kloof 0,31" means little on its own; the document gives a band with it
-(product.md §4.11: `laag`, `midden`, `hoog`, …) and counts of gemeenten per quadrant
+(docs/method.md, "Bands": `laag`, `midden`, `hoog`, …) and counts of gemeenten per quadrant
 (`kwadranten`). This module turns those into words. It computes no figure: every number in
 a sentence is one the document holds, and every word for a band is the document's band.
 """
@@ -12,35 +12,23 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from regiekompas.core.model import Model
+from regiekompas.core.model.bands import load_bands
 from regiekompas.core.vocabulary import QUADRANTS
 
-#: The band codes of product.md §4.11 and how a page says them.
-BANDS: Mapping[str, Any] = {
-    "laag": gettext_lazy("low"),
-    "midden": gettext_lazy("medium"),
-    "hoog": gettext_lazy("high"),
-    "geen": gettext_lazy("no agreement"),
-    "zwak": gettext_lazy("weak"),
-    "matig": gettext_lazy("moderate"),
-    "sterk": gettext_lazy("strong"),
-    "zeer sterk": gettext_lazy("very strong"),
-    "zeer_sterk": gettext_lazy("very strong"),
-    "goed": gettext_lazy("good"),
-    "betrouwbaar": gettext_lazy("reliable"),
-    "voorlopig": gettext_lazy("tentative"),
-    "onvoldoende": gettext_lazy("insufficient"),
-}
 
+def band_word(measure: str, code: object, lang: str) -> str | None:
+    """The reader's word for a band code of the document (None when there is no band).
 
-def band_word(code: object) -> str | None:
-    """The reader's word for a band code of the document (None when there is no band)."""
+    The words live next to the cut-offs in `core/model/banden.toml` (docs/method.md, "Bands").
+    """
     if not isinstance(code, str) or not code:
         return None
-    word = BANDS.get(code)
-    return str(word) if word is not None else code
+    try:
+        return load_bands()[measure].label(code, lang)
+    except (KeyError, ValueError):
+        return code
 
 
 def _parts(row: Mapping[str, Any], model: Model, lang: str, *, zeros: bool) -> list[str]:
