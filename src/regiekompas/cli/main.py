@@ -152,7 +152,7 @@ def simulate(
     "--json",
     "json_out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Schrijf de resultaten als JSON (product.md §10).",
+    help="Schrijf de resultaten als JSON (docs/method.md).",
 )
 @click.option(
     "--xlsx",
