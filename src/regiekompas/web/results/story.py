@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from regiekompas.core.model import Model
 from regiekompas.core.model.bands import load_bands
@@ -82,5 +83,9 @@ def kwadranten_sentence(
     sentence = "; ".join(pieces)
     unclear = [int(r.get("niet_helder") or 0) for r in (ambitie, praktijk) if r is not None]
     if sum(unclear):
-        sentence += _(" (%(count)s of these positions are not clear)") % {"count": sum(unclear)}
+        sentence += ngettext(
+            " (%(count)s of these positions is not clear)",
+            " (%(count)s of these positions are not clear)",
+            sum(unclear),
+        ) % {"count": sum(unclear)}
     return sentence[0].upper() + sentence[1:] + "."
