@@ -10,7 +10,6 @@ k-rule per gemeente itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,11 +17,10 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from regiekompas.core.advice import Advice
 from regiekompas.core.instrument import Instrument
 from regiekompas.core.model import Model
 from regiekompas.core.vocabulary import PERSPECTIEVEN
-from regiekompas.web.results.advice import AdviceItem
+from regiekompas.web.results.advice import AdviceList
 from regiekompas.web.results.charts import perspective_label, region_arrows_svg
 from regiekompas.web.results.formatting import (
     condition_name,
@@ -105,7 +103,7 @@ class GemeentePage:
     agreements: list[AgreementLine] = field(default_factory=list)
     obstacles: list[ObstacleLine] = field(default_factory=list)
     quotes: Quotes = field(default_factory=Quotes)
-    advice: list[AdviceItem] = field(default_factory=list)
+    advice: AdviceList = field(default_factory=AdviceList)
     suppressed: int = 0
 
 
@@ -151,7 +149,7 @@ def build_gemeente_page(
     instrument: Instrument,
     lang: str,
     quotes: Quotes,
-    advice: list[AdviceItem],
+    advice: AdviceList,
 ) -> GemeentePage:
     cells = {
         (c["transitie"], c["perspectief"]): c
@@ -281,12 +279,3 @@ def build_gemeente_page(
         advice=advice,
         suppressed=suppressed,
     )
-
-
-def gemeente_advice(advice: Iterable[Advice], lang: str, gemeente: str) -> list[AdviceItem]:
-    """Every advice item about this gemeente (any transitie), most urgent first."""
-    return [
-        AdviceItem(a.prioriteit, a.tekst.get(lang), a.gemeente_code, a.transitie)
-        for a in sorted(advice, key=lambda a: a.prioriteit)
-        if a.gemeente_code == gemeente
-    ]

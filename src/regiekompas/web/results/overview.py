@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from regiekompas.core.model import Model
 from regiekompas.core.vocabulary import GRENS
 from regiekompas.web.accounts.access import ResultsAccess
-from regiekompas.web.results.advice import AdviceItem, region_advice
+from regiekompas.web.results.advice import AdviceList, region_advice
 from regiekompas.web.results.charts import praktijk_matrix_svg, region_arrows_svg
 from regiekompas.web.results.formatting import (
     number,
@@ -107,7 +107,7 @@ class Overview:
     alpha: str | None
     fragmentation: list[FragmentationRow] = field(default_factory=list)
     providers: list[ProviderRow] = field(default_factory=list)
-    advice: list[AdviceItem] = field(default_factory=list)
+    advice: AdviceList = field(default_factory=AdviceList)
     pictures: list[TransitiePicture] = field(default_factory=list)
     matrix_svg: SafeString | None = None
     provider_links: list[ProviderLink] = field(default_factory=list)

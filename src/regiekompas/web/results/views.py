@@ -19,9 +19,10 @@ from django.views.decorators.http import require_POST
 
 from regiekompas.core.model import load_model
 from regiekompas.web.accounts.access import ResultsAccess, results_access
+from regiekompas.web.results.advice import gemeente_advice
 from regiekompas.web.results.cell import build_cell_page
 from regiekompas.web.results.formatting import current_lang, transitie_name
-from regiekompas.web.results.gemeente import build_gemeente_page, gemeente_advice
+from regiekompas.web.results.gemeente import build_gemeente_page
 from regiekompas.web.results.overview import build_overview, scan_transities, visible_gemeenten
 from regiekompas.web.results.providers import build_provider_page, provider_summaries
 from regiekompas.web.results.quotes import Quotes, gemeente_quotes
