@@ -194,6 +194,8 @@ def build_provider_page(
     per_transitie: dict[str, set[str]] = {}
     for c in own:
         per_transitie.setdefault(c.transitie, set()).add(c.gemeente_code)
+    # Only the transities it works in: a column of dashes says nothing.
+    transities = [t for t in transities if t in per_transitie] or transities
     codes = sorted(
         {c.gemeente_code for c in own}, key=lambda g: (str(names.get(g, g)).casefold(), g)
     )
