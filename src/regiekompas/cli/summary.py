@@ -54,6 +54,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "{cellen} cells with answers, {helder} of them with a clear position · {advies} pieces "
         "of advice ({gemeente_advies} about a municipality, {regio_advies} about a region)",
     ),
+    "suppressed": (
+        "{count} cellen of gemeenten zonder cijfers: minder dan k respondenten (zie onderdrukt).",
+        "{count} cells or municipalities without figures: fewer than k respondents (see "
+        "onderdrukt).",
+    ),
     "picture_title": (
         "Het beeld: aantal gemeenten per regievorm",
         "The picture: number of municipalities per form of regie",
@@ -219,7 +224,8 @@ def _counts(r: _Reader, advice: Sequence[Advice]) -> RenderableType:
     regios = {row.get("regio") for row in r.document.get("regio", [])} or {None}
     helder = sum(1 for c in r.cells.values() if c.get("helder"))
     regional = sum(1 for a in advice if a.gemeente_code is None)
-    return Text(
+    suppressed = len(r.document.get("onderdrukt", []))
+    text = Text(
         label(
             "counts",
             r.lang,
@@ -233,6 +239,9 @@ def _counts(r: _Reader, advice: Sequence[Advice]) -> RenderableType:
             regio_advies=regional,
         )
     )
+    if suppressed:
+        text.append("\n" + label("suppressed", r.lang, count=suppressed), style="dim")
+    return text
 
 
 def _picture(r: _Reader) -> RenderableType:
