@@ -43,14 +43,16 @@ def main() -> None:
     analysis = time.perf_counter() - start
     model, names = load_model(), region.dataset.naam_of()
 
-    rows = [("analysis with advice (baseline)", analysis, None)]
+    rows: list[tuple[str, float, int | None]] = [
+        ("analysis with advice (baseline)", analysis, None)
+    ]
     for details in (False, True):
-        console = Console(file=io.StringIO(), width=args.width, color_system=None)
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=args.width, color_system=None)
         start = time.perf_counter()
         render(document, advice, model, names, "nl", console, details=details)
         took = time.perf_counter() - start
-        out = console.file.getvalue()
-        lines = out.count("\n") if isinstance(out, str) else 0
+        lines = buffer.getvalue().count("\n")
         name = "summary --details" if details else "summary (default)"
         rows.append((name, took, lines))
 
