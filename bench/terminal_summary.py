@@ -62,8 +62,8 @@ def main() -> None:
     )
     print(f"| {'step':<31} | {'wall time (s)':>13} | {'lines':>6} | {'vs analysis':>11} |")
     print(f"|{'-' * 33}|{'-' * 14}:|{'-' * 7}:|{'-' * 12}:|")
-    for name, took, lines in rows:
-        shown = "" if lines is None else str(lines)
+    for name, took, count in rows:
+        shown = "" if count is None else str(count)
         print(f"| {name:<31} | {took:>13.2f} | {shown:>6} | {took / analysis:>10.2f}× |")
 
 
