@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from regiekompas.core.analysis import round_document
 from regiekompas.core.export.flatten import COLUMNS, MEASURES, flat_rows
+from regiekompas.core.export.safe import neutralise_row, xlsx_cell
 
 
 def _atomic(path: Path, write: Callable[[Path], object]) -> None:
@@ -50,7 +51,7 @@ def write_csv_folder(folder: Path, document: Mapping[str, Any]) -> list[Path]:
             with tmp.open("w", encoding="utf-8", newline="") as stream:
                 out = csv.writer(stream)
                 out.writerow(COLUMNS[measure])
-                out.writerows(flat_rows(rounded, measure))
+                out.writerows(neutralise_row(row) for row in flat_rows(rounded, measure))
 
         _atomic(path, write)
         paths.append(path)
@@ -66,11 +67,11 @@ def write_xlsx(path: Path, document: Mapping[str, Any]) -> None:
             sheet = book.create_sheet(measure)
             sheet.append(list(COLUMNS[measure]))
             for row in flat_rows(rounded, measure):
-                sheet.append(list(row))
+                sheet.append([xlsx_cell(sheet, value) for value in row])
         meta = book.create_sheet("meta")
         meta.append(["sleutel", "waarde"])
         for key, value in (rounded.get("meta") or {}).items():
-            meta.append([key, value])
+            meta.append([xlsx_cell(meta, key), xlsx_cell(meta, value)])
         book.save(tmp)
 
     _atomic(Path(path), write)

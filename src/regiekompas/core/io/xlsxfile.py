@@ -17,6 +17,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from regiekompas.core.io.collector import Collector, Source
+from regiekompas.core.io.limits import Guard, LimitExceeded, without_nul
 from regiekompas.core.io.table import Rows, Table, UnreadableError
 
 
@@ -34,14 +35,24 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _rows(values: Iterator[tuple[Any, ...]], start: int, width: int) -> Rows:
+def _rows(
+    values: Iterator[tuple[Any, ...]],
+    start: int,
+    width: int,
+    source: Source,
+    guard: Guard | None,
+) -> Rows:
     try:
         for number, row in enumerate(values, start=start):
+            if guard is not None:
+                guard.count(source, number, len(row))
             cells = [cell_text(v) for v in row[:width]]
             if len(cells) < width:
                 cells.extend([""] * (width - len(cells)))
             if any(cells):
                 yield number, cells
+    except LimitExceeded:
+        raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise UnreadableError("bestand.xlsx_beschadigd", _reason(exc)) from exc
 
@@ -60,9 +71,36 @@ def _header(values: Iterator[tuple[Any, ...]]) -> tuple[int, list[str]] | None:
     return None
 
 
+def _check_declared(sheet: Any, source: Source, guard: Guard) -> None:
+    """Refuse a sheet whose declared dimension is already beyond the limits.
+
+    The dimension can lie (in both directions), so rows are counted while streaming too;
+    this only saves reading a sheet that says up front it is too big.
+    """
+    try:
+        rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    except Exception:  # a damaged dimension: streaming decides
+        return
+    lim = guard.limits
+    if lim.rows is not None and rows - 1 > lim.rows:
+        raise LimitExceeded(source, None, "grens.rijen", max=lim.rows)
+    if lim.cells is not None and rows * columns > lim.cells:
+        raise LimitExceeded(source, None, "grens.cellen", max=lim.cells)
+
+
 def open_xlsx(
-    path: Path, file_index: int, collector: Collector, stack: ExitStack
+    path: Path,
+    file_index: int,
+    collector: Collector,
+    stack: ExitStack,
+    guard: Guard | None = None,
 ) -> Iterable[Table]:
+    """Every non-empty sheet as a table; problems with the file go to `collector`.
+
+    With a `guard`, each sheet's declared size is checked before it is read and its rows
+    are counted and timed while streaming (core/io/limits.py); NUL characters are reported
+    per cell in any case.
+    """
     whole = Source(path.name, None, (file_index, -1))
     tables: list[Table] = []
     try:
@@ -71,24 +109,31 @@ def open_xlsx(
         collector.error(whole, None, None, "bestand.xlsx_beschadigd", reden=_reason(exc))
         return tables
     stack.callback(workbook.close)
+    if guard is not None:
+        guard.check_clock(whole, None)
     try:
         for sheet_index, sheet in enumerate(workbook.worksheets):
+            source = Source(path.name, sheet.title, (file_index, sheet_index))
+            if guard is not None:
+                _check_declared(sheet, source, guard)
             sheet.reset_dimensions()  # some writers store wrong dimensions; read every row
             values = sheet.iter_rows(values_only=True)
             found = _header(values)
             if found is None:
                 continue
             header_row, header = found
-            source = Source(path.name, sheet.title, (file_index, sheet_index))
+            rows = _rows(values, header_row + 1, len(header), source, guard)
             tables.append(
                 Table(
                     source=source,
                     header=header,
                     header_row=header_row,
-                    rows=_rows(values, header_row + 1, len(header)),
+                    rows=without_nul(source, header, rows, collector),
                     position=lambda: None,
                 )
             )
+    except LimitExceeded:
+        raise
     except Exception as exc:
         collector.error(whole, None, None, "bestand.xlsx_beschadigd", reden=_reason(exc))
         return []
