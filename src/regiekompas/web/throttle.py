@@ -56,18 +56,23 @@ def _key(scope: str, subject: str, window: int) -> str:
 
 
 def hit(scope: str, subject: str, *, limit: int, window: int) -> bool:
-    """Count one event for `subject` in the current window; True once it is over `limit`.
+    """Count one event for `subject` in the current window; True once it is over `limit`."""
+    return count(scope, subject, window=window) > limit
+
+
+def count(scope: str, subject: str, *, window: int) -> int:
+    """Count one event for `subject` in the current window; the events so far, this one too.
 
     Subjects (addresses, usernames) are stored hashed, so the cache holds no personal data.
     """
     key = _key(scope, subject, window)
     cache.add(key, 0, timeout=window + 1)
     try:
-        count = cache.incr(key)
+        found = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window + 1)
-        count = 1
-    return count > limit
+        return 1
+    return int(found)
 
 
 def over(scope: str, subject: str, *, limit: int, window: int) -> bool:
@@ -108,7 +113,7 @@ class TokenGuessingMiddleware:
         response = self.get_response(request)
         if response.status_code == 404:
             window = settings.THROTTLE_WINDOW_SECONDS
-            if hit(self.SCOPE, ip, limit=settings.TOKEN_FAILURES_PER_WINDOW, window=window):
+            if count(self.SCOPE, ip, window=window) >= settings.TOKEN_FAILURES_PER_WINDOW:
                 if len(self.blocked) > 100_000:  # a flood of addresses: start afresh
                     self.blocked.clear()
                 self.blocked[ip] = time.monotonic() + window

@@ -28,7 +28,7 @@ PREFIX: Final = "'"
 
 _NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 
-__all__ = ["PREFIX", "TRIGGERS", "neutralise", "neutralise_row", "xlsx_cell"]
+__all__ = ["PREFIX", "TRIGGERS", "csv_row", "neutralise", "neutralise_row", "xlsx_cell"]
 
 
 def neutralise(value: Any) -> Any:
@@ -48,6 +48,19 @@ def neutralise(value: Any) -> Any:
 def neutralise_row(row: Iterable[Any]) -> list[Any]:
     """A row with every cell passed through `neutralise`."""
     return [neutralise(value) for value in row]
+
+
+def csv_row(row: Iterable[Any]) -> list[Any]:
+    """`neutralise_row` for a CSV written with bare "\n" line ends.
+
+    Python's csv module then leaves a carriage return inside a value unquoted, and every
+    spreadsheet reads it as the end of a row — so ``"a\r=1+1"`` would put a live ``=1+1`` at
+    the start of a new row. Carriage returns inside text become "\n", which is quoted.
+    """
+    return [
+        value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+        for value in neutralise_row(row)
+    ]
 
 
 def xlsx_cell(sheet: Any, value: Any) -> Any:

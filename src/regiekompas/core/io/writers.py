@@ -15,7 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from regiekompas.core.export.safe import neutralise, xlsx_cell
+from regiekompas.core.export.safe import csv_row, xlsx_cell
 
 #: Excel's limit on sheet names.
 MAX_SHEET_NAME = 31
@@ -24,15 +24,15 @@ MAX_SHEET_NAME = 31
 def _csv_value(value: object) -> object:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return neutralise(value)
+    return value
 
 
 def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """Write one table as comma-separated UTF-8 (no byte-order mark), header first."""
     with Path(path).open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows([_csv_value(v) for v in row] for row in rows)
+        writer.writerow(csv_row(header))
+        writer.writerows(csv_row(_csv_value(v) for v in row) for row in rows)
 
 
 def write_workbook(

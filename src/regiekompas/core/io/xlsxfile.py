@@ -15,10 +15,30 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.reader import excel as _excel
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from regiekompas.core.io.collector import Collector, Source
 from regiekompas.core.io.limits import Guard, LimitExceeded, without_nul
 from regiekompas.core.io.table import Rows, Table, UnreadableError
+
+
+class _UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
+    """A read-only sheet that does not look for its dimension when opened.
+
+    openpyxl searches the whole sheet for a `<dimension>` element when it opens a read-only
+    sheet, so a sheet without one (a million compressed rows) is parsed completely inside
+    `load_workbook`, where no limit or time budget can stop it. Every sheet is read without
+    its dimension anyway (`reset_dimensions` below); rows and cells are counted beforehand
+    by `core.io.limits` instead.
+    """
+
+    def _get_size(self) -> None:
+        return None
+
+
+# load_workbook(read_only=True) builds its sheets from this module-level name.
+_excel.ReadOnlyWorksheet = _UnsizedSheet
 
 
 def cell_text(value: object) -> str:
@@ -71,23 +91,6 @@ def _header(values: Iterator[tuple[Any, ...]]) -> tuple[int, list[str]] | None:
     return None
 
 
-def _check_declared(sheet: Any, source: Source, guard: Guard) -> None:
-    """Refuse a sheet whose declared dimension is already beyond the limits.
-
-    The dimension can lie (in both directions), so rows are counted while streaming too;
-    this only saves reading a sheet that says up front it is too big.
-    """
-    try:
-        rows, columns = sheet.max_row or 0, sheet.max_column or 0
-    except Exception:  # a damaged dimension: streaming decides
-        return
-    lim = guard.limits
-    if lim.rows is not None and rows - 1 > lim.rows:
-        raise LimitExceeded(source, None, "grens.rijen", max=lim.rows)
-    if lim.cells is not None and rows * columns > lim.cells:
-        raise LimitExceeded(source, None, "grens.cellen", max=lim.cells)
-
-
 def open_xlsx(
     path: Path,
     file_index: int,
@@ -97,9 +100,8 @@ def open_xlsx(
 ) -> Iterable[Table]:
     """Every non-empty sheet as a table; problems with the file go to `collector`.
 
-    With a `guard`, each sheet's declared size is checked before it is read and its rows
-    are counted and timed while streaming (core/io/limits.py); NUL characters are reported
-    per cell in any case.
+    With a `guard`, rows are counted and timed while streaming (core/io/limits.py, which
+    also counted them before parsing); NUL characters are reported per cell in any case.
     """
     whole = Source(path.name, None, (file_index, -1))
     tables: list[Table] = []
@@ -114,8 +116,6 @@ def open_xlsx(
     try:
         for sheet_index, sheet in enumerate(workbook.worksheets):
             source = Source(path.name, sheet.title, (file_index, sheet_index))
-            if guard is not None:
-                _check_declared(sheet, source, guard)
             sheet.reset_dimensions()  # some writers store wrong dimensions; read every row
             values = sheet.iter_rows(values_only=True)
             found = _header(values)
