@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "regiekompas.web.throttle.TokenGuessingMiddleware",
+    "regiekompas.web.outages.OutageMiddleware",
 ]
 
 ROOT_URLCONF = "regiekompas.web.urls"
