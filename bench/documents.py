@@ -211,7 +211,8 @@ def main() -> None:
         if number == 0:
             print("-+-".join("-" * w for w in widths))
     print(
-        f"\nOurs: {best['sentences']:.0f} sentences ({best['sentences'] / best['pages']:.0f} per page),"
+        f"\nOurs: {best['sentences']:.0f} sentences"
+        f" ({best['sentences'] / best['pages']:.0f} per page),"
         f" {best['placed']:.0f} placed on an axis, {best['gemeenten']:.0f} gemeenten scored;"
         f" one-off setup per worker {best['setup']:.2f} s CPU (lexicon, simplemma dictionary)."
     )

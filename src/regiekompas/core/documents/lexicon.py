@@ -362,7 +362,9 @@ def parse_lexicon(data: object, *, file: str) -> Lexicon:
     version = table.string("versie")
     rules_table = table.table("regels")
     modality_table = rules_table.table("modaliteit")
-    modality = {key: modality_table.number(key) for key in ("intentie", "neutraal", "praktijk")}
+    modality = {
+        key: modality_table.number(key) for key in ("intentie", "neutraal", "praktijk", "optie")
+    }
     modality_table.close()
     rules = Rules(
         threshold=rules_table.number("drempel"),

@@ -31,6 +31,7 @@ from regiekompas.core.datafile import Table
 from regiekompas.core.documents.extract import Page
 
 INTENTIE: Final = "intentie"
+OPTIE: Final = "optie"
 PRAKTIJK: Final = "praktijk"
 NEUTRAAL: Final = "neutraal"
 
@@ -58,6 +59,7 @@ class Language:
     clause_ends: frozenset[str]
     intention: tuple[tuple[str, ...], ...]
     practice: tuple[tuple[str, ...], ...]
+    option: tuple[tuple[str, ...], ...]
     present: frozenset[str]
 
     def __post_init__(self) -> None:
@@ -68,6 +70,7 @@ class Language:
             (_NOT_NEGATION, self.not_negations),
             (_INTENTION, self.intention),
             (_PRACTICE, self.practice),
+            (_OPTION, self.option),
         ):
             for phrase in phrases:
                 cues.setdefault(phrase[0], []).append((phrase, kind))
@@ -83,6 +86,7 @@ _NEGATION: Final = "ontkenning"
 _NOT_NEGATION: Final = "geen_ontkenning"
 _INTENTION: Final = "intentie"
 _PRACTICE: Final = "praktijk"
+_OPTION: Final = "optie"
 
 
 class Sentence:
@@ -201,7 +205,7 @@ class Sentence:
         lemmas = self.lemmas
         negations: list[int] = []
         cancelled: list[int] = []
-        intention = practice = False
+        intention = practice = option = False
         cues = language.cues
         if not language.cue_words.isdisjoint(self.keys):
             for i, key in enumerate(lemmas):
@@ -216,12 +220,16 @@ class Sentence:
                             cancelled.append(i)
                         elif kind == _INTENTION:
                             intention = True
+                        elif kind == _OPTION:
+                            option = True
                         else:
                             practice = True
         if self._negations is None:
             self._negations = tuple(sorted({i for i in negations if i not in cancelled}))
         if self._modality is None:
-            self._modality = INTENTIE if intention else PRAKTIJK if practice else NEUTRAAL
+            self._modality = (
+                OPTIE if option else INTENTIE if intention else PRAKTIJK if practice else NEUTRAAL
+            )
 
 
 # --- lemmas --------------------------------------------------------------------------------
@@ -297,6 +305,7 @@ def parse_language(data: object, *, file: str) -> Language:
     modality = table.table("modaliteit")
     intention = tuple(lemmas_of(p) for p in modality.strings("intentie"))
     practice = tuple(lemmas_of(p) for p in modality.strings("praktijk"))
+    option = tuple(lemmas_of(p) for p in modality.strings("optie"))
     present = frozenset(t.lower() for t in modality.strings("presens"))
     modality.close()
     table.close()
@@ -308,6 +317,7 @@ def parse_language(data: object, *, file: str) -> Language:
         clause_ends,
         intention,
         practice,
+        option,
         present,
     )
 
