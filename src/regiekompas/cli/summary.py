@@ -46,12 +46,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "counts_title": ("De scan in getallen", "The scan in numbers"),
     "counts": (
-        "{gemeenten} gemeenten in {regios} regio('s) · {transities} transities · {cellen} cellen "
-        "met antwoorden, waarvan {helder} met een heldere positie · {advies} adviezen "
-        "({gemeente_advies} over een gemeente, {regio_advies} over een regio)",
-        "{gemeenten} municipalities in {regios} region(s) · {transities} transitions · "
-        "{cellen} cells with answers, {helder} of them with a clear position · {advies} pieces "
-        "of advice ({gemeente_advies} about a municipality, {regio_advies} about a region)",
+        "{gemeenten} in {regios} · {transities} · {cellen} met antwoorden, waarvan {helder} "
+        "met een heldere positie · {advies} ({gemeente_advies} over een gemeente, "
+        "{regio_advies} over een regio)",
+        "{gemeenten} in {regios} · {transities} · {cellen} with answers, {helder} of them with "
+        "a clear position · {advies} ({gemeente_advies} about a municipality, {regio_advies} "
+        "about a region)",
     ),
     "suppressed": (
         "{count} cellen of gemeenten zonder cijfers: minder dan k respondenten (zie onderdrukt).",
@@ -131,6 +131,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "unclear": ("niet helder", "not clear"),
     "none": ("—", "—"),
 }
+
+
+#: Singular and plural of the nouns the counts line uses, per language.
+_NOUNS: Final[dict[str, tuple[tuple[str, str], tuple[str, str]]]] = {
+    "gemeenten": (("gemeente", "gemeenten"), ("municipality", "municipalities")),
+    "regios": (("regio", "regio's"), ("region", "regions")),
+    "transities": (("transitie", "transities"), ("transition", "transitions")),
+    "cellen": (("cel", "cellen"), ("cell", "cells")),
+    "advies": (("advies", "adviezen"), ("piece of advice", "pieces of advice")),
+}
+
+
+def counted(noun: str, count: int, lang: str) -> str:
+    """'1 gemeente', '342 gemeenten'."""
+    one, many = _NOUNS[noun][lang == "en"]
+    return f"{count} {one if count == 1 else many}"
 
 
 def label(key: str, lang: str, **values: Any) -> str:
@@ -228,12 +244,12 @@ def _counts(r: _Reader, advice: Sequence[Advice]) -> RenderableType:
         label(
             "counts",
             r.lang,
-            gemeenten=len(gemeenten),
-            regios=len(regios),
-            transities=len(r.transities()),
-            cellen=len(r.cells),
+            gemeenten=counted("gemeenten", len(gemeenten), r.lang),
+            regios=counted("regios", len(regios), r.lang),
+            transities=counted("transities", len(r.transities()), r.lang),
+            cellen=counted("cellen", len(r.cells), r.lang),
             helder=helder,
-            advies=len(advice),
+            advies=counted("advies", len(advice), r.lang),
             gemeente_advies=len(advice) - regional,
             regio_advies=regional,
         )
