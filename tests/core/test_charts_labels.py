@@ -19,15 +19,19 @@ from regiekompas.core.analysis import Settings
 from regiekompas.core.charts import (
     ArrowsLegend,
     CellPoint,
+    ContextPoint,
     GemeentePath,
     GroupPoint,
     MatrixCell,
     MatrixRow,
+    MechanismPoint,
     QuadrantLegend,
+    SpaghettiLegend,
     arrows_svg,
     frame_labels,
     matrix_svg,
     quadrant_svg,
+    spaghetti_svg,
 )
 from regiekompas.core.charts._place import Box, Segment, mark_box, text_box
 from regiekompas.core.charts.frame import Frame
@@ -39,6 +43,8 @@ FRAME_NL = frame_labels(load_model(), "nl")
 LEGEND = ArrowsLegend("Ambitie", "Praktijk", "Van ambitie naar praktijk")
 #: Half-size of each kind of mark, as drawn.
 RADIUS = {
+    "rk-chart__mechanism": 7,
+    "rk-chart__context": 7,
     "rk-chart__ambitie": 7,
     "rk-chart__praktijk": 7,
     "rk-chart__cell": 10,
@@ -223,6 +229,22 @@ def test_the_cell_plot_keeps_labels_and_group_keys_off_the_marks() -> None:
     )
     named = _assert_no_collisions(svg)
     assert {"Ambitie", "Praktijk"} <= set(named)
+
+
+def test_the_spaghetti_map_numbers_mechanisms_clear_of_every_mark() -> None:
+    mechanisms = [MechanismPoint(str(i), f"Mechanisme {i}", 0.5, 0.5) for i in range(1, 7)]
+    mechanisms += [MechanismPoint(str(i), f"Mechanisme {i}", -0.5, 0.5) for i in range(7, 10)]
+    svg = spaghetti_svg(
+        title="Spaghetti",
+        description="…",
+        frame_labels=FRAME_NL,
+        legend=SpaghettiLegend("Mechanisme", "Praktijk"),
+        mechanisms=mechanisms,
+        context=[ContextPoint("Jeugd", 0.45, 0.55), ContextPoint("Wmo", -0.4, 0.5)],
+        id_prefix="spaghetti",
+    )
+    named = _assert_no_collisions(svg)
+    assert len([n for n in named if n.isdigit()]) >= 7
 
 
 def test_a_national_scan_plot_shows_the_pattern_without_names() -> None:
