@@ -18,8 +18,8 @@ from regiekompas.web.invitations.models import Respondent
 from regiekompas.web.invitations.tokens import issue_token
 from regiekompas.web.regions.models import Region, RegionGemeente
 from regiekompas.web.responses.loading import store_dataset
-from regiekompas.web.results.models import Snapshot
-from regiekompas.web.results.snapshots import publish as publish_snapshot
+from regiekompas.web.responses.models import Snapshot
+from regiekompas.web.responses.snapshots import publish as publish_snapshot
 from regiekompas.web.scans.models import Scan
 
 PASSWORD = "correct-horse-battery-staple"

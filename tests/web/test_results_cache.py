@@ -15,8 +15,8 @@ from django.urls import reverse
 from regiekompas.core import pipeline
 from regiekompas.web.responses.models import Answer
 from regiekompas.web.responses.saving import AnswerIn, save_answers
+from regiekompas.web.responses.snapshots import close_and_publish
 from regiekompas.web.results import service
-from regiekompas.web.results.snapshots import close_and_publish
 from regiekompas.web.scans.models import Scan
 
 

@@ -25,8 +25,8 @@ from regiekompas.web.invitations.tokens import issue_token, link_for
 from regiekompas.web.regions.loading import store_region_tables
 from regiekompas.web.regions.models import Region
 from regiekompas.web.responses.loading import store_dataset
-from regiekompas.web.results.models import Snapshot
-from regiekompas.web.results.snapshots import latest_snapshot, publish
+from regiekompas.web.responses.models import Snapshot
+from regiekompas.web.responses.snapshots import latest_snapshot, publish
 from regiekompas.web.scans.models import Scan
 
 DEMO_USERNAME = "demo"

@@ -1,7 +1,7 @@
 """A scan's results: computed by `core` from the latest published snapshot, cached per snapshot.
 
 product.md §6: results show a published snapshot of the answers, never live figures
-(`results/snapshots.py`, docs/privacy.md). Every figure on the results pages comes from one
+(`responses/snapshots.py`, docs/privacy.md). Every figure on the results pages comes from one
 call of `core.pipeline.analyse_with_advice` on the snapshot's answers with the region's tables
 (`snapshot_dataset`) — the same files the default answers export writes, so
 `regiekompas analyse` on that export gives the same numbers — with the scan's k,
@@ -31,9 +31,14 @@ from regiekompas.core.analysis import Document, Settings, round_document
 from regiekompas.core.dataset import Dataset, Mechanisme
 from regiekompas.core.pipeline import analyse_with_advice
 from regiekompas.web.regions.models import Region
-from regiekompas.web.responses.dataset import NoAnswers, region_dataset
-from regiekompas.web.results.models import Snapshot
-from regiekompas.web.results.snapshots import latest_snapshot, load, removed_respondents
+from regiekompas.web.responses.dataset import NoAnswers
+from regiekompas.web.responses.models import Snapshot
+from regiekompas.web.responses.snapshots import (
+    NotPublished,
+    latest_snapshot,
+    removed_respondents,
+    snapshot_dataset,
+)
 from regiekompas.web.scans.models import Scan
 
 __all__ = [
@@ -45,10 +50,6 @@ __all__ = [
     "scan_results",
     "snapshot_dataset",
 ]
-
-
-class NotPublished(NoAnswers):
-    """No snapshot of the scan has been published, so there are no results to show."""
 
 
 #: Seed of the bootstrap on results pages: the default of `regiekompas analyse --seed`, so
@@ -118,16 +119,6 @@ def scan_results(scan: Scan, lang: str) -> Results:
         settings=computed.settings,
         snapshot=snapshot,
     )
-
-
-def snapshot_dataset(scan: Scan, snapshot: Snapshot | None = None) -> Dataset:
-    """The answers of a published snapshot (the latest by default) with the region's tables;
-    raises `NotPublished` when there is none."""
-    snapshot = snapshot or latest_snapshot(scan)
-    if snapshot is None:
-        raise NotPublished(scan.pk)
-    frozen = load(snapshot)
-    return region_dataset(scan, frozen.responses, frozen.reported)
 
 
 def _compute(scan: Scan, snapshot: Snapshot) -> _Computed:

@@ -3,7 +3,7 @@
 Opening, closing and publishing lock the scan's row first, so two facilitators pressing "open"
 at the same moment cannot both pass the draft check, nor publish the same snapshot number.
 Closing publishes the final snapshot; publishing an interim snapshot is refused unless the
-rule of product.md §6 allows it (`results/snapshots.py`, docs/privacy.md) — checked here on
+rule of product.md §6 allows it (`responses/snapshots.py`, docs/privacy.md) — checked here on
 the server, whatever the page showed.
 """
 
@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 
 from regiekompas.web.accounts.access import facilitated_scan
 from regiekompas.web.regions.pages import signed_in
-from regiekompas.web.results.models import Snapshot
-from regiekompas.web.results.snapshots import PublishRefused, close_and_publish, publish
+from regiekompas.web.responses.models import Snapshot
+from regiekompas.web.responses.snapshots import PublishRefused, close_and_publish, publish
 from regiekompas.web.scans.forms import CopyScanForm
 from regiekompas.web.scans.models import Scan
 

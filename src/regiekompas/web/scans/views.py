@@ -21,7 +21,7 @@ from regiekompas.core.instrument import DEFAULT_VERSION
 from regiekompas.core.vocabulary import DEFAULT_K, PERSPECTIEVEN
 from regiekompas.web.accounts.access import facilitated_region, facilitated_scan
 from regiekompas.web.regions.pages import Crumb, region_crumbs, signed_in
-from regiekompas.web.results.snapshots import PublishState, latest_snapshot, publish_state
+from regiekompas.web.responses.snapshots import PublishState, latest_snapshot, publish_state
 from regiekompas.web.scans.forms import (
     PERSPECTIEF_LABELS,
     CopyScanForm,

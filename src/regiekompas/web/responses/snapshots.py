@@ -45,23 +45,24 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
-from regiekompas.core.dataset import Responses, build_responses
+from regiekompas.core.dataset import Dataset, Responses, build_responses
 from regiekompas.core.model import load_model
 from regiekompas.web.invitations.models import Respondent
 from regiekompas.web.responses.dataset import (
     NoAnswers,
     Reported,
+    region_dataset,
     scan_respondents,
     scan_responses,
 )
 from regiekompas.web.responses.dataset import reported_mechanisms as live_reported
-from regiekompas.web.responses.models import Answer, MechanismUse
-from regiekompas.web.results.models import Snapshot
+from regiekompas.web.responses.models import Answer, MechanismUse, Snapshot
 from regiekompas.web.scans.models import Scan
 
 __all__ = [
     "CellState",
     "Frozen",
+    "NotPublished",
     "PublishRefused",
     "PublishState",
     "close_and_publish",
@@ -69,6 +70,7 @@ __all__ = [
     "load",
     "publish",
     "publish_state",
+    "snapshot_dataset",
 ]
 
 #: A cell: (gemeente, transitie, perspectief); ("GM0153", "", "") for gemeente-level answers.
@@ -77,6 +79,10 @@ Cell = tuple[str, str, str]
 Unit = tuple[str, str]
 
 _STATE_PREFIX: Final = "rk-publish-state-v1"
+
+
+class NotPublished(NoAnswers):
+    """No snapshot of the scan has been published, so there are no results to show."""
 
 
 class PublishRefused(ValueError):
@@ -256,6 +262,16 @@ def load(snapshot: Snapshot) -> Frozen:
 
 def latest_snapshot(scan: Scan) -> Snapshot | None:
     return Snapshot.objects.filter(scan=scan).order_by("-number").defer("data").first()
+
+
+def snapshot_dataset(scan: Scan, snapshot: Snapshot | None = None) -> Dataset:
+    """The answers of a published snapshot (the latest by default) with the region's tables
+    as they are now; raises `NotPublished` when there is none."""
+    snapshot = snapshot or latest_snapshot(scan)
+    if snapshot is None:
+        raise NotPublished(scan.pk)
+    frozen = load(snapshot)
+    return region_dataset(scan, frozen.responses, frozen.reported)
 
 
 # --- cells, units and the publishing rule -------------------------------------------------
