@@ -301,6 +301,8 @@ MATRIX: dict[str, Row] = {
         lambda world: ["MQ", "ongeldig-token"], get=everyone(OK)
     ),
     "accounts:password_reset_complete": Row(no_args, get=everyone(OK)),
+    # --- the privacy statement: public, as respondents read it before answering -----------------
+    "privacy": Row(no_args, get=everyone(OK)),
     # --- the Django admin: superusers only; the rest of admin:* is Django's own ---------------
     "admin:index": Row(no_args, get={**everyone(ADMIN_LOGIN), "superuser": OK}),
 }
