@@ -46,6 +46,9 @@ from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
 from regiekompas.core.dataset import Dataset, Responses, build_responses
+from regiekompas.core.instrument import Instrument
+from regiekompas.core.measures.conditions import scale_scores
+from regiekompas.core.measures.positions import respondent_positions
 from regiekompas.core.model import load_model
 from regiekompas.web.invitations.models import Respondent
 from regiekompas.web.responses.dataset import (
@@ -277,8 +280,22 @@ def snapshot_dataset(scan: Scan, snapshot: Snapshot | None = None) -> Dataset:
 # --- cells, units and the publishing rule -------------------------------------------------
 
 
-def _units(frozen: Frozen) -> dict[Cell, dict[Unit, dict[int, bytes]]]:
-    """Per cell and unit: each respondent's answers (and group) as comparable bytes."""
+#: Units that stand for a whole cell's figure (the rest are breakdowns by group).
+_WHOLE: Final = frozenset({"cel", "schaal", "rij", "item", "mechanismen"})
+
+
+def _units(frozen: Frozen, instrument: Instrument) -> dict[Cell, dict[Unit, dict[int, bytes]]]:
+    """Per cell and unit: the answers (and group) of each respondent who enters that unit's
+    figure, as comparable bytes.
+
+    Only respondents who count for a figure are in its unit — a position needs half the items
+    of both axes (`respondent_positions`), a condition score half the items of its scale
+    (`scale_scores`), an obstacle share an answer to that item — so that the gain of a unit is
+    the growth of the n behind the figure that a reader sees, not of people who answered a
+    question or two. Units of a transitie cell: the cell, and each group and rationaliteit in
+    it. Units of a gemeente: each condition scale and each group within it, every gemeente
+    row (agreement shares count everyone asked), each other item, and reported mechanisms.
+    """
     model = load_model()
     rationaliteit = {g.code: g.rationaliteit for g in model.groups}
     r = frozen.responses
@@ -286,16 +303,15 @@ def _units(frozen: Frozen) -> dict[Cell, dict[Unit, dict[int, bytes]]]:
     group_of = [r.groups[g] for g in r.respondent_group.tolist()]
     out: dict[Cell, dict[Unit, dict[int, bytes]]] = defaultdict(lambda: defaultdict(dict))
 
-    def add(cell: Cell, resp: int, content: bytes) -> None:
-        pk, group = pks[resp], group_of[resp]
-        units = out[cell]
-        for unit in (
-            ("cel", ""),
-            ("groep", group),
-            ("rationaliteit", rationaliteit.get(group, group)),
-        ):
-            units[unit][pk] = units[unit].get(pk, b"") + group.encode() + b"|" + content
+    def add(cell: Cell, units: Iterable[Unit], resp: int, content: bytes) -> None:
+        pk = pks[resp]
+        stamp = group_of[resp].encode() + b"|" + content
+        for unit in units:
+            out[cell][unit][pk] = out[cell][unit].get(pk, b"") + stamp
 
+    valid: list[bool] = (
+        respondent_positions(r, instrument).valid.tolist() if len(r.obs_respondent) else []
+    )
     for i, (resp, g, t, p) in enumerate(
         zip(
             r.obs_respondent.tolist(),
@@ -305,46 +321,69 @@ def _units(frozen: Frozen) -> dict[Cell, dict[Unit, dict[int, bytes]]]:
             strict=True,
         )
     ):
+        if not valid[i]:
+            continue
+        group = group_of[resp]
         cell = (r.gemeente_codes[g], r.transities[t], r.perspectieven[p])
-        add(cell, resp, np.nan_to_num(r.axis_answers[i], nan=-1.0).tobytes())
+        units = [("cel", ""), ("groep", group), ("rationaliteit", rationaliteit.get(group, group))]
+        add(cell, units, resp, np.nan_to_num(r.axis_answers[i], nan=-1.0).tobytes())
+
+    scales = scale_scores(r, instrument) if len(r.gem_respondent) else None
+    in_scale = {item.code for scale in instrument.scales for item in scale.items}
+    other = [(j, code) for j, code in enumerate(r.gemeente_items) if code not in in_scale]
+    answers = np.nan_to_num(r.gemeente_answers, nan=-1.0)
     for i, (resp, g) in enumerate(
         zip(r.gem_respondent.tolist(), r.gem_gemeente.tolist(), strict=True)
     ):
-        add(
-            (r.gemeente_codes[g], "", ""),
-            resp,
-            np.nan_to_num(r.gemeente_answers[i], nan=-1.0).tobytes(),
-        )
+        cell = (r.gemeente_codes[g], "", "")
+        group = group_of[resp]
+        add(cell, [("rij", "")], resp, answers[i].tobytes())
+        for j, code in other:
+            if answers[i, j] >= 0:
+                add(cell, [("item", code)], resp, answers[i, j].tobytes())
+        if scales is not None:
+            for s_index, code in enumerate(scales.codes):
+                if not np.isnan(scales.scores[i, s_index]):
+                    content = np.nan_to_num(scales.complete[s_index][i], nan=-1.0).tobytes()
+                    add(cell, [("schaal", code), ("schaalgroep", f"{code}|{group}")], resp, content)
     index = {pk: i for i, pk in enumerate(pks)}
     for pk, code, type_, transities in frozen.reported:
         if pk in index:
-            add((code, "", ""), index[pk], f"m:{type_}:{','.join(transities)}".encode())
+            content = f"m:{type_}:{','.join(transities)}".encode()
+            add((code, "", ""), [("mechanismen", "")], index[pk], content)
     return out
 
 
-def decide(previous: Frozen | None, candidate: Frozen, k: int) -> dict[Cell, CellState]:
-    """The state of every cell that changed between `previous` and `candidate`."""
-    before = _units(previous) if previous is not None else {}
-    after = _units(candidate)
+def decide(
+    previous: Frozen | None, candidate: Frozen, k: int, instrument: Instrument
+) -> dict[Cell, CellState]:
+    """The state of every cell that changed between `previous` and `candidate`.
+
+    A changed unit for a whole cell that has k or more respondents must have gained at least
+    k; a changed breakdown (group, rationaliteit, group within a scale) that has k or more in
+    both snapshots likewise. A unit below k shows nothing, so its changes hold nothing back.
+    """
+    before = _units(previous, instrument) if previous is not None else {}
+    after = _units(candidate, instrument)
     states: dict[Cell, CellState] = {}
     for cell in sorted(set(before) | set(after)):
         old, new = before.get(cell, {}), after.get(cell, {})
-        old_cell, new_cell = old.get(("cel", ""), {}), new.get(("cel", ""), {})
-        if old_cell == new_cell:
-            continue
-        gain = len(set(new_cell) - set(old_cell))
-        if len(new_cell) < k:
-            states[cell] = CellState(cell, "released", gain, 0)
-            continue
-        needed = max(k - gain, 0)
+        changed = False
+        needed = 0
+        gain = 0
         for unit in set(old) | set(new):
-            if unit[0] == "cel":
-                continue
             a, b = old.get(unit, {}), new.get(unit, {})
-            if a != b and len(a) >= k and len(b) >= k:
-                needed = max(needed, k - len(set(b) - set(a)))
-        state = "held" if needed > 0 else "released"
-        states[cell] = CellState(cell, state, gain, needed)
+            if a == b:
+                continue
+            changed = True
+            gained = len(set(b) - set(a))
+            whole = unit[0] in _WHOLE
+            if whole:
+                gain = max(gain, gained)
+            if len(b) >= k and (whole or len(a) >= k):
+                needed = max(needed, k - gained)
+        if changed:
+            states[cell] = CellState(cell, "held" if needed > 0 else "released", gain, needed)
     return states
 
 
@@ -492,7 +531,7 @@ def _prepare(scan: Scan, kind: str) -> tuple[Snapshot | None, Frozen, dict[Cell,
     latest = Snapshot.objects.filter(scan=scan).order_by("-number").first()
     previous = load(latest) if latest is not None else None
     candidate = freeze_live(scan, submitted_only=kind == Snapshot.Kind.INTERIM)
-    return latest, candidate, decide(previous, candidate, scan.k)
+    return latest, candidate, decide(previous, candidate, scan.k, scan.instrument())
 
 
 def publish_state(scan: Scan) -> PublishState:
