@@ -139,17 +139,18 @@ def scan_a_to_remind(world: World) -> Sequence[object]:
 
 
 def scan_a_answered(world: World) -> Sequence[object]:
-    """Scan A whose respondent submitted one answer (so publishing and exporting do something)."""
+    """Scan A whose respondent submitted a position (so publishing and exporting do something)."""
     from regiekompas.web.responses.models import Answer
 
-    Answer.objects.get_or_create(
-        respondent=world.respondent_a,
-        gemeente_code=world.gemeente_x,
-        transitie="jeugd",
-        perspectief="praktijk",
-        item=world.scan_a.instrument().axis_item_codes[0],
-        defaults={"value": 3},
-    )
+    for item in world.scan_a.instrument().axis_item_codes:
+        Answer.objects.get_or_create(
+            respondent=world.respondent_a,
+            gemeente_code=world.gemeente_x,
+            transitie="jeugd",
+            perspectief="praktijk",
+            item=item,
+            defaults={"value": 3},
+        )
     Respondent.objects.filter(pk=world.respondent_a.pk).update(submitted_at=timezone.now())
     return [world.scan_a.pk]
 
