@@ -58,6 +58,9 @@ class SentenceLabel:
         return self.cc if name == "cc" else self.dc
 
 
+_NOT_PLACED_EITHER: Final = SentenceLabel()
+
+
 @runtime_checkable
 class SentenceClassifier(Protocol):
     """A method that places sentences; `name` and `version` are reported with every result."""
@@ -93,7 +96,7 @@ class LexiconClassifier:
         if hits is None:
             hits = self.lexicon.hits(sentence, self.language)
         if not hits:
-            return SentenceLabel()
+            return _NOT_PLACED_EITHER
         rules = self.lexicon.rules
         factor = rules.modality.get(sentence.modality, 1.0)
         sums = {"cc": 0.0, "dc": 0.0}

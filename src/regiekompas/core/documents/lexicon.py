@@ -192,6 +192,8 @@ class Lexicon:
     _by_anchor: dict[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _anchor_words: frozenset[int] = field(init=False, repr=False, compare=False)
     _token_words: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
+    _seen: set[str] = field(init=False, repr=False, compare=False)
+    _anchor_tokens: set[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         numbers: dict[frozenset[str], int] = {}
@@ -215,6 +217,8 @@ class Lexicon:
         object.__setattr__(self, "_by_anchor", {k: tuple(v) for k, v in by_anchor.items()})
         object.__setattr__(self, "_anchor_words", frozenset(by_anchor))
         object.__setattr__(self, "_token_words", {})
+        object.__setattr__(self, "_seen", set())
+        object.__setattr__(self, "_anchor_tokens", set())
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -223,12 +227,23 @@ class Lexicon:
         """The numbers of the entries all of whose words occur among `tokens` (by form or
         lemma); only these can match. Each token is looked up once per process."""
         cache = self._token_words
-        key_words = self._key_words
-        empty: frozenset[int] = frozenset()
-        for token in tokens:
-            if token not in cache:
-                cache[token] = key_words.get(token, empty) | key_words.get(lemma(token), empty)
-        present = empty.union(*map(cache.__getitem__, tokens))
+        seen = self._seen
+        anchor_tokens = self._anchor_tokens
+        if not seen.issuperset(tokens):
+            key_words = self._key_words
+            empty: frozenset[int] = frozenset()
+            for token in tokens:
+                if token not in seen:
+                    seen.add(token)
+                    words = key_words.get(token, empty) | key_words.get(lemma(token), empty)
+                    if words:
+                        cache[token] = words
+                        if words & self._anchor_words:
+                            anchor_tokens.add(token)
+        # Most sentences end here: none of their tokens is any term's anchor word.
+        if anchor_tokens.isdisjoint(tokens):
+            return []
+        present = frozenset().union(*[cache[token] for token in tokens if token in cache])
         anchors = present & self._anchor_words
         if not anchors:
             return []
