@@ -58,7 +58,9 @@ class SentenceLabel:
         return self.cc if name == "cc" else self.dc
 
 
-_NOT_PLACED_EITHER: Final = SentenceLabel()
+#: The label of a sentence about neither axis (shared: most sentences get it).
+NOT_PLACED_EITHER: Final = SentenceLabel()
+_NOT_PLACED_EITHER: Final = NOT_PLACED_EITHER
 
 
 @runtime_checkable
@@ -90,7 +92,12 @@ class LexiconClassifier:
         self.version = self.lexicon.version
 
     def classify(self, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
-        return [self.label(sentence) for sentence in sentences]
+        # Most sentences contain no term at all; they are told apart from their tokens alone.
+        candidates = self.lexicon.candidates
+        return [
+            self.label(sentence) if candidates(sentence.tokens) else _NOT_PLACED_EITHER
+            for sentence in sentences
+        ]
 
     def label(self, sentence: Sentence, hits: Sequence[Hit] | None = None) -> SentenceLabel:
         if hits is None:

@@ -20,7 +20,11 @@ from typing import Any, Final
 
 import numpy as np
 
-from regiekompas.core.documents.classify import MethodSettings, SentenceClassifier
+from regiekompas.core.documents.classify import (
+    NOT_PLACED_EITHER,
+    MethodSettings,
+    SentenceClassifier,
+)
 from regiekompas.core.documents.lexicon import AXES, POLE_NAMES
 from regiekompas.core.documents.text import Sentence
 from regiekompas.core.measures.bootstrap import stream_for
@@ -62,6 +66,8 @@ def place_sentences(
     labels = classifier.classify(sentences)
     out: list[Placed] = []
     for sentence, label in zip(sentences, labels, strict=True):
+        if label is NOT_PLACED_EITHER:
+            continue
         for axis in AXES:
             axis_label = label.axis(axis)
             if axis_label.pole and axis_label.weight > 0:
