@@ -94,10 +94,15 @@ class LexiconClassifier:
     def classify(self, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
         # Most sentences contain no term at all; they are told apart from their tokens alone.
         candidates = self.lexicon.candidates
-        return [
-            self.label(sentence) if candidates(sentence.tokens) else _NOT_PLACED_EITHER
-            for sentence in sentences
-        ]
+        hits = self.lexicon.hits
+        out: list[SentenceLabel] = []
+        for sentence in sentences:
+            numbers = candidates(sentence.tokens)
+            if numbers:
+                out.append(self.label(sentence, hits(sentence, self.language, numbers)))
+            else:
+                out.append(_NOT_PLACED_EITHER)
+        return out
 
     def label(self, sentence: Sentence, hits: Sequence[Hit] | None = None) -> SentenceLabel:
         if hits is None:

@@ -249,37 +249,45 @@ class Lexicon:
             return []
         by_anchor = self._by_anchor
         entry_words = self._entry_words
-        return sorted(
+        out = [
             number
             for anchor in anchors
             for number in by_anchor[anchor]
             if entry_words[number] <= present
-        )
+        ]
+        if len(out) > 1:
+            out.sort()
+        return out
 
-    def hits(self, sentence: Sentence, language: Language | None = None) -> list[Hit]:
-        """The terms that count in `sentence`, overlaps resolved and negation applied."""
-        numbers = self.candidates(sentence.tokens)
+    def hits(
+        self,
+        sentence: Sentence,
+        language: Language | None = None,
+        numbers: Sequence[int] | None = None,
+    ) -> list[Hit]:
+        """The terms that count in `sentence`, overlaps resolved and negation applied.
+
+        `numbers` are the sentence's `candidates`, when the caller has them already.
+        """
+        if numbers is None:
+            numbers = self.candidates(sentence.tokens)
         if not numbers:
             return []
         language = language or load_language()
         lemmas = sentence.lemmas
         tokens = sentence.tokens
-        positions: dict[str, list[int]] = {}
-        for i, (key, token) in enumerate(zip(lemmas, tokens, strict=True)):
-            positions.setdefault(key, []).append(i)
-            if token != key:
-                positions.setdefault(token, []).append(i)
+        n = len(tokens)
         found: list[tuple[int, int, Entry]] = []
         gap, clause_ends = self.rules.gap, language.clause_ends
+        entries = self.entries
         for number in numbers:
-            entry = self.entries[number]
-            starts: set[int] = set()
-            for key in entry.pattern[0]:
-                starts.update(positions.get(key, ()))
-            for i in sorted(starts):
-                end = _match(entry.pattern, lemmas, tokens, i, gap, clause_ends)
-                if end > 0:
-                    found.append((i, end, entry))
+            entry = entries[number]
+            first = entry.pattern[0]
+            for i in range(n):
+                if lemmas[i] in first or tokens[i] in first:
+                    end = _match(entry.pattern, lemmas, tokens, i, gap, clause_ends)
+                    if end > 0:
+                        found.append((i, end, entry))
         if not found:
             return []
         # Longest first (then heavier, then earlier): the longest reading of words wins.
