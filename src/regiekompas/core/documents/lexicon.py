@@ -302,7 +302,9 @@ class Lexicon:
             if entry.pole == 0:
                 out.append(Hit(entry, start, end, 0, False))
                 continue
-            negated = bool(sentence.negations) and self._negated(sentence, start, end, language)
+            negated = bool(sentence.negations) and self._negated(
+                sentence, start, end, entry, language
+            )
             if negated and entry.negation == DROP:
                 out.append(Hit(entry, start, end, 0, True))
                 continue
@@ -310,10 +312,19 @@ class Lexicon:
         out.sort(key=lambda hit: hit.start)
         return out
 
-    def _negated(self, sentence: Sentence, start: int, end: int, language: Language) -> bool:
+    def _negated(
+        self, sentence: Sentence, start: int, end: int, entry: Entry, language: Language
+    ) -> bool:
         lemmas = sentence.lemmas
+        tokens = sentence.tokens
         clause_ends = language.clause_ends
         for position in sentence.negations:
+            if start <= position < end:
+                # Inside a gap ("stelt de kaders niet eenzijdig vast"); a negation the term
+                # itself spells ("geen zeggenschap") does not count.
+                if not any(lemmas[position] in w or tokens[position] in w for w in entry.words):
+                    return True
+                continue
             if start - self.rules.negation_before <= position < start:
                 between = lemmas[position + 1 : start]
             elif end <= position < end + self.rules.negation_after:
@@ -333,7 +344,11 @@ def _match(
     gap: int,
     clause_ends: frozenset[str],
 ) -> int:
-    """The end of `pattern` matched at word `i`, or 0 when it does not match there."""
+    """The end of `pattern` matched at word `i`, or 0 when it does not match there.
+
+    A gap may cross commas (enumerations: "bepalen gemeente, zorgverzekeraar en aanbieders
+    gezamenlijk") but no other clause boundary.
+    """
     n = len(lemmas)
     position = i
     p = 0
@@ -349,7 +364,7 @@ def _match(
                     end = _match(pattern[p + 1 :], lemmas, tokens, at, gap, clause_ends)
                     if end:
                         return end
-                if lemmas[at] in clause_ends:
+                if lemmas[at] in clause_ends and lemmas[at] != ",":
                     return 0
             return 0
         if position >= n or not (lemmas[position] in keys or tokens[position] in keys):
