@@ -51,7 +51,7 @@ def test_analyse_prints_a_summary_and_writes_json_and_xlsx(
 ) -> None:
     out_json, out_xlsx = tmp_path / "uit.json", tmp_path / "uit.xlsx"
     code = main(["analyse", str(region), "--json", str(out_json), "--xlsx", str(out_xlsx),
-                 "--bootstrap", "200"])  # fmt: skip
+                 "--bootstrap", "200", "--details"])  # fmt: skip
     printed = capsys.readouterr().out
     assert code == 0
     assert "Almelo (GM0141)" in printed
@@ -78,7 +78,7 @@ def test_analyse_prints_a_summary_and_writes_json_and_xlsx(
 def test_analyse_speaks_english_on_request(
     region: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["analyse", str(region), "--bootstrap", "50", "--lang", "en"]) == 0
+    assert main(["analyse", str(region), "--bootstrap", "50", "--lang", "en", "--details"]) == 0
     printed = capsys.readouterr().out
     assert "Lowest condition score" in printed
     assert "Laagste conditiescore" not in printed
@@ -149,7 +149,7 @@ def test_a_group_below_k_appears_in_no_output(
 
 
 def test_demo_shows_twente(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo", "--terminal", "--bootstrap", "100"]) == 0
+    assert main(["demo", "--terminal", "--bootstrap", "100", "--details"]) == 0
     printed = capsys.readouterr().out
     for gemeente in ("Enschede (GM0153)", "Hengelo (O.) (GM0164)", "Tubbergen (GM0183)"):
         assert gemeente in printed
