@@ -1,0 +1,1 @@
+"""Policy documents placed on the two axes of the transitiemodel (product.md §7)."""
