@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import math
 from collections import Counter
@@ -28,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from regiekompas.core.documents.devset import DevItem, load_devset, load_split, split_items
-from regiekompas.core.documents.evaluate import AXES
+from regiekompas.core.documents.evaluate import AXES, compare_paired, scores
 from regiekompas.core.documents.zinmodel import (
     AxisWeights,
     LexiconFeatures,
@@ -42,6 +43,7 @@ C_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 WEIGHTINGS: tuple[str | None, ...] = ("balanced", None)
 MIN_DF = 2
 DECIMALS = 5
+REPORT_B = 2000
 
 
 def _matrix(feats: Sequence[Mapping[str, float]], vocab: Mapping[str, int]) -> Any:
@@ -150,6 +152,162 @@ def test_items() -> list[DevItem]:
     return split_items(load_devset(), load_split())["test"]
 
 
+def _pct(x: float) -> str:
+    return "–" if x != x else f"{x:.2f}"
+
+
+def _score_rows(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> list[str]:
+    rows = []
+    for label, sc in scores(gold, pred, labels, replicates=REPORT_B, seed=0).items():
+        rows.append(
+            f"| {label} | {_pct(sc.precision)} ({_pct(sc.precision_ci[0])}–"
+            f"{_pct(sc.precision_ci[1])}) | {_pct(sc.recall)} ({_pct(sc.recall_ci[0])}–"
+            f"{_pct(sc.recall_ci[1])}) | {_pct(sc.f1)} ({_pct(sc.f1_ci[0])}–"
+            f"{_pct(sc.f1_ci[1])}) | {sc.n_gold} |"
+        )
+    return rows
+
+
+def held_out_tables(items: Sequence[DevItem], predictions: Sequence[tuple[str, str]]) -> str:
+    """Markdown: per axis and label P, R, F1 with 95 % CIs, and the trap set per valkuil."""
+    lines = []
+    for a, (axis, labels) in enumerate(AXES.items()):
+        lines += [
+            f"**{axis}** ({len(items)} teksten)",
+            "",
+            "| label | precision (95 % BI) | recall (95 % BI) | F1 (95 % BI) | n |",
+            "|---|---|---|---|---|",
+        ]
+        gold = [getattr(i, axis) for i in items]
+        lines += _score_rows(gold, [p[a] for p in predictions], labels)
+        lines.append("")
+    traps = [(i, p) for i, p in zip(items, predictions, strict=True) if i.valkuil]
+    lines += [
+        f"**Valkuilen** ({len(traps)} teksten in het toetsdeel): aandeel goed per as",
+        "",
+        "| valkuil | n | cc goed | dc goed |",
+        "|---|---|---|---|",
+    ]
+    for kind in sorted({i.valkuil for i, _ in traps}):
+        sub = [(i, p) for i, p in traps if i.valkuil == kind]
+        cc_ok = sum(i.cc == p[0] for i, p in sub) / len(sub)
+        dc_ok = sum(i.dc == p[1] for i, p in sub) / len(sub)
+        lines.append(f"| {kind} | {len(sub)} | {cc_ok:.0%} | {dc_ok:.0%} |")
+    if traps:
+        cc_ok = sum(i.cc == p[0] for i, p in traps) / len(traps)
+        dc_ok = sum(i.dc == p[1] for i, p in traps) / len(traps)
+        lines.append(f"| alle valkuilen | {len(traps)} | {cc_ok:.0%} | {dc_ok:.0%} |")
+    return "\n".join(lines) + "\n"
+
+
+def comparison_table(
+    items: Sequence[DevItem],
+    ours: Sequence[tuple[str, str]],
+    other: Sequence[tuple[str, str]],
+    names: tuple[str, str] = ("zinmodel", "lexicon"),
+) -> str:
+    """Markdown: paired comparison per axis (macro-F1 over the poles, bootstrap, McNemar)."""
+    lines = [
+        f"| as | F1 {names[0]} | F1 {names[1]} | verschil (95 % BI) | p (bootstrap) | "
+        f"alleen {names[0]} goed | alleen {names[1]} goed | p (McNemar) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for a, (axis, labels) in enumerate(AXES.items()):
+        gold = [getattr(i, axis) for i in items]
+        c = compare_paired(
+            gold, [p[a] for p in ours], [p[a] for p in other], labels, replicates=REPORT_B
+        )
+        lines.append(
+            f"| {axis} | {c.f1_a:.3f} | {c.f1_b:.3f} | {c.verschil:+.3f} "
+            f"({c.verschil_ci[0]:+.3f} – {c.verschil_ci[1]:+.3f}) | {c.p_bootstrap:.3f} | "
+            f"{c.alleen_a_goed} | {c.alleen_b_goed} | {c.p_mcnemar:.3g} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def report(model: SentenceModel, chosen: Mapping[str, Any]) -> str:
+    """The training report (data/zinmodel.md)."""
+    parts = split_items(load_devset(), load_split())
+    lexicon = default_lexicon() if model.uses_lexicon else None
+    test = parts["test"]
+    predictions = model.classify([i.tekst for i in test], lexicon)
+    meta = model.meta
+    out = [
+        "# Zinmodel — trainingsrapport",
+        "",
+        "Written by `python -m regiekompas.core.documents.train`; do not edit by hand. "
+        "Method and caveats: docs/documents-evaluation.md; labels: docs/codebook.md.",
+        "",
+        "## Data and split",
+        "",
+        "`ontwikkelset.csv`, split by source document (`splitsing.csv`; the documents of the "
+        "test part share no sentence frame with the others).",
+        "",
+        "| deel | documenten | teksten | cocreatie | controle | decentraal | centraal |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, items in parts.items():
+        cc = Counter(i.cc for i in items)
+        dc = Counter(i.dc for i in items)
+        out.append(
+            f"| {name} | {len({i.document_id for i in items})} | {len(items)} | "
+            f"{cc['cocreatie']} | {cc['controle']} | {dc['decentraal']} | {dc['centraal']} |"
+        )
+    out += [
+        "",
+        "## Features and hyper-parameters",
+        "",
+        f"Lemma unigrams and bigrams, negation-scope lemmas"
+        f"{', lexicon features' if model.uses_lexicon else ''}; features in fewer than "
+        f"{MIN_DF} training texts dropped ({meta['kenmerken']} kept); each text's vector "
+        "scaled to unit length. Multinomial logistic regression (scikit-learn, lbfgs, L2). "
+        "Chosen per axis by macro-F1 on *validatie* after training on *train*, then refit "
+        "on train + validatie:",
+        "",
+        "| as | C | klassegewicht | macro-F1 validatie |",
+        "|---|---|---|---|",
+    ]
+    for axis, c in chosen.items():
+        out.append(f"| {axis} | {c['C']:g} | {c['klassegewicht']} | {c['validatie_macro_f1']} |")
+    out += ["", "Grid (macro-F1 on validatie):", ""]
+    for axis, c in chosen.items():
+        grid = ", ".join(
+            f"C={g['C']:g}/{g['klassegewicht']}: {g['macro_f1']}" for g in c["rooster"]
+        )
+        out.append(f"- {axis}: {grid}")
+    out += [
+        "",
+        f"## Held-out test ({len(test)} texts; 95 % CI: bootstrap over texts, B = {REPORT_B})",
+        "",
+        held_out_tables(test, predictions),
+    ]
+    engine = engine_classifier()
+    if engine is not None:
+        other = list(engine([i.tekst for i in test]))
+        out += [
+            "## Compared with the lexicon method on the same held-out texts",
+            "",
+            "Macro-F1 over the two poles of each axis; paired bootstrap over texts and exact "
+            "McNemar test on correct/incorrect per text.",
+            "",
+            comparison_table(test, predictions, other),
+            "Lexicon method, held-out figures:",
+            "",
+            held_out_tables(test, other),
+        ]
+    return "\n".join(out)
+
+
+def engine_classifier() -> Any:
+    """The rule method's batch classifier (documents engine), if present."""
+    try:
+        module = importlib.import_module("regiekompas.core.documents.classify")
+    except ImportError:
+        return None
+    fn = getattr(module, "classify_texts", None)
+    return fn if callable(fn) else None
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--zonder-lexicon", action="store_true")
@@ -160,9 +318,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         json.dumps(model.as_json(), ensure_ascii=False, separators=(",", ":")) + "\n",
         encoding="utf-8",
     )
-    (args.uit.with_suffix(".grid.json")).write_text(
-        json.dumps(chosen, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    args.uit.with_suffix(".md").write_text(report(model, chosen), encoding="utf-8")
     print(json.dumps(model.meta, ensure_ascii=False, indent=1))
 
 

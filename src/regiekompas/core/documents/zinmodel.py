@@ -194,3 +194,65 @@ def load_model(path: Path | None = None) -> SentenceModel:
 
 def features_of(texts: Iterable[str], lexicon: LexiconFeatures | None) -> list[dict[str, float]]:
     return [text_features(t, lexicon) for t in texts]
+
+
+# --- the method interface of the documents engine (classify.SentenceClassifier) -----------
+
+
+def engine_lexicon() -> LexiconFeatures | None:
+    """The lexicon's named features of a text (summed over its sentences), if present."""
+    try:
+        classify = importlib.import_module("regiekompas.core.documents.classify")
+        text = importlib.import_module("regiekompas.core.documents.text")
+    except ImportError:
+        return None
+
+    def lexicon_features(passage: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for sentence in text.split_passage(passage):
+            for name, value in classify.features(sentence).items():
+                out[name] = out.get(name, 0.0) + float(value)
+        return out
+
+    return lexicon_features
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> SentenceModel:
+    return load_model()
+
+
+class ZinmodelClassifier:
+    """Method 2 (``data/method.toml``: ``zinmodel``): the trained sentence model.
+
+    A sentence is placed at the pole its axis scores highest, with as weight the softmax
+    probability of that pole (so confident sentences count more in a document's score);
+    ``geen`` winning means not placed on that axis.
+    """
+
+    name = "zinmodel"
+
+    def __init__(self, model: SentenceModel | None = None) -> None:
+        self.model = model or _shipped()
+        self.version = str(self.model.meta.get("test_voorspellingen_sha256", ""))[:12]
+        self.lexicon = engine_lexicon() if self.model.uses_lexicon else None
+
+    def classify(self, sentences: Sequence[Any]) -> list[Any]:
+        from regiekompas.core.documents.classify import AxisLabel, SentenceLabel
+        from regiekompas.core.documents.lexicon import POLES
+
+        out = []
+        for sentence in sentences:
+            feats = self.model.features(sentence.text, self.lexicon)
+            labels = {}
+            for axis, weights in self.model.axes.items():
+                totals = weights.scores(feats)
+                top = max(totals)
+                exp = [math.exp(t - top) for t in totals]
+                k = max(range(len(totals)), key=totals.__getitem__)
+                pole = POLES[axis][weights.labels[k]]
+                labels[axis] = (
+                    AxisLabel(pole, exp[k] / sum(exp)) if pole else AxisLabel()
+                )
+            out.append(SentenceLabel(cc=labels["cc"], dc=labels["dc"]))
+        return out
