@@ -302,10 +302,12 @@ def _write_outputs(
         _write(csv_out, lang, lambda: write_csv_folder(csv_out, document))
 
 
+from regiekompas.cli.documents import documenten  # noqa: E402
 from regiekompas.cli.web_commands import manage, serve  # noqa: E402
 
 cli.add_command(serve)
 cli.add_command(manage)
+cli.add_command(documenten)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
