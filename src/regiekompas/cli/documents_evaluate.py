@@ -9,10 +9,8 @@ docs/codebook.md.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -20,17 +18,18 @@ from rich.box import SIMPLE_HEAD
 from rich.console import Console
 from rich.table import Table
 
+from regiekompas.cli.documents import register
+from regiekompas.core.documents.classify import load_method_settings, method_names
 from regiekompas.core.documents.evaluate import (
     AXES,
-    Classifier,
     Evaluation,
     LabelsError,
     evaluate,
+    passage_classifier,
     read_labels,
 )
-from regiekompas.core.documents.zinmodel import load_model
 
-__all__ = ["evalueer", "methods"]
+__all__ = ["evalueer"]
 
 EXIT_BAD_INPUT = 2
 
@@ -68,29 +67,6 @@ class _BadInput(click.ClickException):
 
     def show(self, file: object = None) -> None:
         Console(stderr=True).print(self.format_message(), style="red", markup=False)
-
-
-def _zinmodel() -> Classifier:
-    return load_model().classify
-
-
-def _lexicon() -> Classifier | None:
-    """The rule method of the documents engine, when it is installed."""
-    try:
-        engine = importlib.import_module("regiekompas.core.documents.classify")
-    except ImportError:
-        return None
-    fn = getattr(engine, "classify_texts", None)
-    return fn if callable(fn) else None
-
-
-def methods() -> dict[str, Callable[[], Classifier | None]]:
-    """The placement methods this command can evaluate, by name."""
-    return {"zinmodel": _zinmodel, "lexicon": _lexicon}
-
-
-def default_method() -> str:
-    return "zinmodel"
 
 
 def _fmt(value: float) -> str:
@@ -161,12 +137,11 @@ def evalueer(
     """Evalueer een plaatsingsmethode op een gelabeld bestand (id, tekst, cc, dc)."""
     if bootstrap < 1:
         raise _BadInput("--bootstrap ≥ 1")
-    name = methode or default_method()
-    make = methods().get(name)
-    classifier = make() if make is not None else None
-    if classifier is None:
-        available = ", ".join(n for n, m in methods().items() if m() is not None)
+    name = methode or load_method_settings().default
+    if name not in method_names():
+        available = ", ".join(method_names())
         raise _BadInput(_t("unknown_method", lang, method=name, available=available))
+    classifier = passage_classifier(name)
     try:
         texts = read_labels(labels)
     except LabelsError as exc:
@@ -182,3 +157,6 @@ def evalueer(
         except OSError as exc:
             raise _BadInput(_t("cannot_write", lang, path=json_out, reason=exc.strerror)) from None
         click.echo(_t("written", lang, path=json_out))
+
+
+register(evalueer)

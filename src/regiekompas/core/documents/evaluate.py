@@ -27,6 +27,9 @@ from typing import Any
 
 import numpy as np
 
+from regiekompas.core.documents.classify import SentenceClassifier, get_classifier, label_passage
+from regiekompas.core.documents.lexicon import POLE_NAMES
+
 __all__ = [
     "AXES",
     "Evaluation",
@@ -36,6 +39,7 @@ __all__ = [
     "PairedComparison",
     "compare_paired",
     "evaluate",
+    "passage_classifier",
     "read_labels",
     "scores",
 ]
@@ -263,6 +267,30 @@ def scores(
             n_voorspeld=int(np.sum(p == k)),
         )
     return out
+
+
+def passage_classifier(name: str | SentenceClassifier | None = None) -> Classifier:
+    """A batch classifier over passages with a method (by its name in data/method.toml).
+
+    Each text is split into sentences and labelled as a whole (`classify.label_passage`), the
+    way `documenten evalueer` reads every labelled text; raises `ValueError` for an unknown
+    method name.
+    """
+    method = name if isinstance(name, SentenceClassifier) else get_classifier(name)
+
+    def run(texts: Sequence[str]) -> list[tuple[str, str]]:
+        out = []
+        for text in texts:
+            label = label_passage(method, text)
+            out.append(
+                (
+                    POLE_NAMES["cc"].get(label.cc.pole, "geen"),
+                    POLE_NAMES["dc"].get(label.dc.pole, "geen"),
+                )
+            )
+        return out
+
+    return run
 
 
 @dataclass

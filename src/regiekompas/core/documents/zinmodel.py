@@ -19,7 +19,6 @@ Features of a text (lower-cased, lemmatised with simplemma):
 
 from __future__ import annotations
 
-import importlib
 import json
 import math
 import re
@@ -32,9 +31,15 @@ from typing import Any
 
 import simplemma
 
+from regiekompas.core.documents.classify import AxisLabel, SentenceLabel
+from regiekompas.core.documents.classify import features as lexicon_features_of
+from regiekompas.core.documents.lexicon import POLES
+from regiekompas.core.documents.text import Sentence, split_passage
+
 __all__ = ["MODEL_FILE", "SentenceModel", "lemmas", "load_model", "text_features"]
 
 MODEL_FILE = "zinmodel.json"
+LEXICON_PREFIX = "lex:"
 FORMAT_VERSION = 1
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[.,;:!?()]")
@@ -78,17 +83,22 @@ def text_features(text: str, lexicon: LexiconFeatures | None = None) -> dict[str
     if lexicon is not None:
         for name, value in lexicon(text).items():
             if value:
-                out["lex:" + name] = float(value)
+                out[LEXICON_PREFIX + name] = float(value)
     return out
 
 
 @dataclass(frozen=True)
 class AxisWeights:
+    """One axis: labels, intercepts and weights; `lexicon` says if it uses ``lex:`` features."""
+
     labels: tuple[str, ...]
     intercept: tuple[float, ...]
     weights: Mapping[str, tuple[float, ...]]
+    lexicon: bool = False
 
     def scores(self, features: Mapping[str, float]) -> list[float]:
+        if not self.lexicon:
+            features = {k: v for k, v in features.items() if not k.startswith(LEXICON_PREFIX)}
         norm = math.sqrt(sum(v * v for v in features.values())) or 1.0
         totals = list(self.intercept)
         for name, value in features.items():
@@ -135,6 +145,7 @@ class SentenceModel:
             "assen": {
                 axis: {
                     "labels": list(w.labels),
+                    "lexicon_kenmerken": w.lexicon,
                     "intercept": list(w.intercept),
                     "gewichten": {k: list(v) for k, v in sorted(w.weights.items())},
                 }
@@ -147,14 +158,9 @@ class ModelFileError(ValueError):
     """The model file does not have the expected shape."""
 
 
-def default_lexicon() -> LexiconFeatures | None:
-    """The rule method's feature function, if the lexicon module is present."""
-    try:
-        module = importlib.import_module("regiekompas.core.documents.classify")
-    except ImportError:
-        return None
-    fn = getattr(module, "features", None)
-    return fn if callable(fn) else None
+def default_lexicon() -> LexiconFeatures:
+    """The rule method's features of a text."""
+    return engine_lexicon()
 
 
 def _axis(data: Any, axis: str) -> AxisWeights:
@@ -166,7 +172,7 @@ def _axis(data: Any, axis: str) -> AxisWeights:
         raise ModelFileError(f"as {axis}: onvolledige gewichten ({exc})") from exc
     if len(intercept) != len(labels) or any(len(w) != len(labels) for w in weights.values()):
         raise ModelFileError(f"as {axis}: het aantal gewichten past niet bij de labels")
-    return AxisWeights(labels, intercept, weights)
+    return AxisWeights(labels, intercept, weights, bool(data.get("lexicon_kenmerken", False)))
 
 
 def model_from_json(data: Any) -> SentenceModel:
@@ -199,18 +205,13 @@ def features_of(texts: Iterable[str], lexicon: LexiconFeatures | None) -> list[d
 # --- the method interface of the documents engine (classify.SentenceClassifier) -----------
 
 
-def engine_lexicon() -> LexiconFeatures | None:
-    """The lexicon's named features of a text (summed over its sentences), if present."""
-    try:
-        classify = importlib.import_module("regiekompas.core.documents.classify")
-        text = importlib.import_module("regiekompas.core.documents.text")
-    except ImportError:
-        return None
+def engine_lexicon() -> LexiconFeatures:
+    """The lexicon's named features of a text (`classify.features`, summed over sentences)."""
 
     def lexicon_features(passage: str) -> dict[str, float]:
         out: dict[str, float] = {}
-        for sentence in text.split_passage(passage):
-            for name, value in classify.features(sentence).items():
+        for sentence in split_passage(passage):
+            for name, value in lexicon_features_of(sentence).items():
                 out[name] = out.get(name, 0.0) + float(value)
         return out
 
@@ -237,22 +238,17 @@ class ZinmodelClassifier:
         self.version = str(self.model.meta.get("test_voorspellingen_sha256", ""))[:12]
         self.lexicon = engine_lexicon() if self.model.uses_lexicon else None
 
-    def classify(self, sentences: Sequence[Any]) -> list[Any]:
-        from regiekompas.core.documents.classify import AxisLabel, SentenceLabel
-        from regiekompas.core.documents.lexicon import POLES
-
+    def classify(self, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
         out = []
         for sentence in sentences:
             feats = self.model.features(sentence.text, self.lexicon)
-            labels = {}
+            labels: dict[str, AxisLabel] = {}
             for axis, weights in self.model.axes.items():
                 totals = weights.scores(feats)
                 top = max(totals)
                 exp = [math.exp(t - top) for t in totals]
                 k = max(range(len(totals)), key=totals.__getitem__)
                 pole = POLES[axis][weights.labels[k]]
-                labels[axis] = (
-                    AxisLabel(pole, exp[k] / sum(exp)) if pole else AxisLabel()
-                )
+                labels[axis] = AxisLabel(pole, exp[k] / sum(exp)) if pole else AxisLabel()
             out.append(SentenceLabel(cc=labels["cc"], dc=labels["dc"]))
         return out

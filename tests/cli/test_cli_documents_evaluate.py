@@ -8,12 +8,13 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from regiekompas.cli.documents_evaluate import evalueer
+from regiekompas.cli.main import cli
 
 LABELS = """id,tekst,cc,dc
-a1,"De gemeente stelt de kaders vast en controleert of de aanbieders zich daaraan houden.",controle,geen
-a2,"Gemeente, zorgverzekeraar en aanbieders stellen samen het budget en de doelen vast.",cocreatie,geen
+a1,"De gemeente stelt de kaders vast en controleert de aanbieders.",controle,geen
+a2,"Gemeente en aanbieders stellen samen het budget en de doelen vast.",cocreatie,geen
 a3,"Alle vragen komen binnen bij één toegang: het sociaal wijkteam doet de intake.",geen,centraal
-a4,"Inwoners melden zich bij de aanbieder van hun keuze; de aanbieders stemmen onderling af.",geen,decentraal
+a4,"Inwoners melden zich bij een aanbieder; de aanbieders stemmen af.",geen,decentraal
 a5,"Voor de jeugdhulp is in 2026 een budget van € 6,5 miljoen beschikbaar.",geen,geen
 a6,"De inwoner staat centraal in alles wat we doen.",geen,
 """
@@ -61,3 +62,14 @@ def test_evalueer_names_a_missing_file_and_an_unknown_method(tmp_path: Path) -> 
     result = CliRunner().invoke(evalueer, [str(labels), "--methode", "gokken"])
     assert result.exit_code == 2
     assert "gokken" in result.output
+
+
+def test_evalueer_is_a_subcommand_of_documenten(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.csv"
+    labels.write_text(LABELS, encoding="utf-8")
+    for method in ("lexicon", "zinmodel"):
+        result = CliRunner().invoke(
+            cli, ["documenten", "evalueer", str(labels), "--methode", method, "--bootstrap", "20"]
+        )
+        assert result.exit_code == 0, result.output
+        assert f"methode: {method}" in result.output
