@@ -185,7 +185,11 @@ MATRIX: dict[str, Row] = {
         region_a,
         get=MANAGE,
         post=MANAGE,
-        data=lambda world: {"user": "fac_b", "role": "facilitator"},
+        data=lambda world: {
+            "username": "fac_b",
+            "email": "fac_b@example.nl",
+            "role": "facilitator",
+        },
         mutates=True,
     ),
     "regions:facilitator_remove": Row(

@@ -23,6 +23,14 @@ from regiekompas.web.scans.models import Scan
 PASSWORD = "correct-horse-battery-staple"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_throttles() -> None:
+    """Abuse counters live in the cache (web/throttle.py); each test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def make_user(username: str, *, superuser: bool = False) -> User:
     if superuser:
         return User.objects.create_superuser(username, f"{username}@example.nl", PASSWORD)

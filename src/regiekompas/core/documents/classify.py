@@ -24,6 +24,7 @@ from regiekompas.core.datafile import Table
 from regiekompas.core.documents.lexicon import AXES, Hit, Lexicon, load_lexicon
 from regiekompas.core.documents.text import (
     INTENTIE,
+    OPTIE,
     PRAKTIJK,
     Language,
     Sentence,
@@ -139,6 +140,7 @@ def features(
         "neg": float(len(sentence.negations)),
         "mod:intentie": float(sentence.modality == INTENTIE),
         "mod:praktijk": float(sentence.modality == PRAKTIJK),
+        "mod:optie": float(sentence.modality == OPTIE),
         "presens": float(sentence.present),
         "kop": float(sentence.heading),
         "opsomming": float(sentence.bullet),

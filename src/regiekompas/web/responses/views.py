@@ -27,7 +27,12 @@ from regiekompas.web.invitations.labels import current_lang
 from regiekompas.web.invitations.uploads import save_uploads
 from regiekompas.web.responses.dataset import NoAnswers
 from regiekompas.web.responses.export import export_zip
-from regiekompas.web.responses.importing import AnswersRejected, Imported, import_answers
+from regiekompas.web.responses.importing import (
+    AnswersRejected,
+    Imported,
+    NeedsConfirmation,
+    import_answers,
+)
 
 #: More files than this in one import is almost certainly a mistake (a whole folder).
 MAX_FILES = 10
@@ -73,14 +78,24 @@ def import_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnswersUploadForm(request.POST or None, request.FILES or None)
     rejected: AnswersRejected | None = None
     imported: Imported | None = None
+    pending: list[str] = []
     if request.method == "POST" and form.is_valid() and not scan.is_closed:
+        confirmed = request.POST.get("confirm_changes") == "1"
         with tempfile.TemporaryDirectory(prefix="regiekompas-answers-") as folder:
             paths = save_uploads(form.cleaned_data["uploads"], Path(folder))
             try:
-                imported = import_answers(scan, paths, current_lang())
+                imported = import_answers(scan, paths, current_lang(), confirmed=confirmed)
             except AnswersRejected as problem:
                 rejected = problem
-    context = {"scan": scan, "form": form, "rejected": rejected, "imported": imported}
+            except NeedsConfirmation as needed:
+                pending = needed.changes
+    context = {
+        "scan": scan,
+        "form": form,
+        "rejected": rejected,
+        "imported": imported,
+        "pending": pending,
+    }
     return render(request, "responses/import.html", context)
 
 
