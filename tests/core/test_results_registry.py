@@ -87,3 +87,25 @@ def test_the_trend_compares_the_registry_fields() -> None:
     assert TREND_FIELDS["kloof"] == (("gemeente_code", "transitie"), ("waarde",))
     assert "rationaliteiten" in TREND_FIELDS
     assert "onderdrukt" not in TREND_FIELDS
+
+
+def test_text_that_a_spreadsheet_would_run_is_neutralised_in_csv_and_xlsx(
+    document: dict[str, Any], tmp_path: Path
+) -> None:
+    doc = dict(document)
+    doc["aanbieders"] = [
+        {**document["aanbieders"][0], "organisatie": '=HYPERLINK("http://x")'},
+        {**document["aanbieders"][0], "organisatie": "-1+2"},
+    ]
+    write_xlsx(tmp_path / "uit.xlsx", doc)
+    write_csv_folder(tmp_path / "csv", doc)
+    book = load_workbook(tmp_path / "uit.xlsx")
+    names = [row[0].value for row in book["aanbieders"].iter_rows(min_row=2)]
+    assert names == ['\'=HYPERLINK("http://x")', "'-1+2"]
+    assert all(row[0].data_type == "s" for row in book["aanbieders"].iter_rows(min_row=2))
+    with (tmp_path / "csv" / "aanbieders.csv").open(encoding="utf-8") as stream:
+        lines = list(csv.reader(stream))
+    assert [line[0] for line in lines[1:]] == names
+    # numbers stay numbers, also negative ones
+    cells = list(book["cellen"].iter_rows(min_row=2, values_only=True))
+    assert all(isinstance(row[4], float) for row in cells)
