@@ -142,6 +142,11 @@ def test_subcommands_can_be_registered_next_to_the_default(
     try:
         assert main(["documenten", "proef"]) == 0
         assert "proef gedraaid" in capsys.readouterr().out
+        capsys.readouterr()
+        assert main(["documenten", "--help"]) == 0
+        help_text = capsys.readouterr().out
+        assert "--gemeente" in help_text  # the placement's options ...
+        assert "proef" in help_text  # ... and the other subcommands
         # a path as first argument still places documents
         assert main(["documenten", str(folder / "GM0153"), "--stil"]) == 0
     finally:
