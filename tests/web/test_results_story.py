@@ -19,6 +19,7 @@ from conftest import make_respondent, make_user
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from regiekompas.core.analysis import round_document
 from regiekompas.core.model import load_model
@@ -28,7 +29,8 @@ from regiekompas.web.accounts.models import GemeenteViewer, Membership
 from regiekompas.web.invitations.models import Respondent
 from regiekompas.web.regions.models import Contract
 from regiekompas.web.responses.dataset import scan_dataset
-from regiekompas.web.responses.models import OpenAnswer
+from regiekompas.web.responses.models import OpenAnswer, Snapshot
+from regiekompas.web.responses.snapshots import publish as publish_snapshot
 from regiekompas.web.results.quotes import gemeente_quotes
 from regiekompas.web.results.service import results_settings
 from regiekompas.web.scans.models import Scan
@@ -165,6 +167,7 @@ def test_a_viewer_sees_only_their_gemeente_in_the_pictures(scan: Scan) -> None:
 
 
 def _writers(scan: Scan, gemeente: str, count: int, *, start: int = 0) -> list[OpenAnswer]:
+    """Respondents of `gemeente` who submitted a free text (before any publication)."""
     out = []
     for i in range(start, start + count):
         respondent, _token = make_respondent(
@@ -174,6 +177,7 @@ def _writers(scan: Scan, gemeente: str, count: int, *, start: int = 0) -> list[O
             groep="wijkteam",
             organisatie="Wijkteam Noord",
         )
+        Respondent.objects.filter(pk=respondent.pk).update(submitted_at=timezone.now())
         out.append(
             OpenAnswer.objects.create(
                 respondent=respondent,
@@ -184,27 +188,61 @@ def _writers(scan: Scan, gemeente: str, count: int, *, start: int = 0) -> list[O
     return out
 
 
-def test_free_text_appears_only_from_k_writers_and_never_with_group_or_organisation(
-    scan: Scan,
-) -> None:
-    code = scan.region.gemeenten.order_by("code").first().code  # type: ignore[union-attr]
-    client = _facilitator(scan)
-    url = reverse("results:gemeente", args=[scan.pk, code])
-    _writers(scan, code, scan.k - 1)
-    page = _text(client.get(url))
+@pytest.fixture
+def unpublished(simulated_scan: Callable[..., Scan]) -> Scan:
+    """A scan whose answers are not yet published, so free text can be added first."""
+    return simulated_scan(gemeenten=4, respondenten=12, seed=11, publish=False)
+
+
+def _first_code(scan: Scan) -> str:
+    return str(scan.region.gemeenten.order_by("code").values_list("code", flat=True)[0])
+
+
+def test_free_text_is_not_shown_below_k_writers(unpublished: Scan) -> None:
+    code = _first_code(unpublished)
+    _writers(unpublished, code, unpublished.k - 1)
+    publish_snapshot(unpublished, Snapshot.Kind.INTERIM)
+    page = _text(
+        _facilitator(unpublished).get(reverse("results:gemeente", args=[unpublished.pk, code]))
+    )
     assert "Tekst nummer" not in page
-    _writers(scan, code, 1, start=scan.k - 1)
-    page = _text(client.get(url))
+    assert 'id="citaten"' in page
+
+
+def test_free_text_of_k_writers_is_shown_never_with_group_or_organisation(
+    unpublished: Scan,
+) -> None:
+    code = _first_code(unpublished)
+    _writers(unpublished, code, unpublished.k)
+    publish_snapshot(unpublished, Snapshot.Kind.INTERIM)
+    page = _text(
+        _facilitator(unpublished).get(reverse("results:gemeente", args=[unpublished.pk, code]))
+    )
     quotes = page.split('id="citaten"')[1].split("</section>")[0]
-    for i in range(scan.k):
+    for i in range(unpublished.k):
         assert f"Tekst nummer {i} over de samenwerking." in quotes
     assert "Wijkteam Noord" not in page
     assert "TXT00" not in page
     assert "Wijkteam" not in _plain(quotes)
 
 
-def test_free_text_order_is_random_not_the_order_of_answering(scan: Scan) -> None:
-    code = scan.region.gemeenten.order_by("code").first().code  # type: ignore[union-attr]
+def test_free_text_written_after_the_published_snapshot_waits_for_the_next_one(
+    unpublished: Scan,
+) -> None:
+    code = _first_code(unpublished)
+    _writers(unpublished, code, unpublished.k)
+    publish_snapshot(unpublished, Snapshot.Kind.INTERIM)
+    late = _writers(unpublished, code, 1, start=unpublished.k)[0]
+    page = _text(
+        _facilitator(unpublished).get(reverse("results:gemeente", args=[unpublished.pk, code]))
+    )
+    assert "Tekst nummer 0 over de samenwerking." in page
+    assert late.text not in page
+
+
+def test_free_text_order_is_random_not_the_order_of_answering(unpublished: Scan) -> None:
+    scan = unpublished
+    code = _first_code(scan)
     _writers(scan, code, 8)
     orders = set()
     for seed in range(6):
@@ -213,9 +251,13 @@ def test_free_text_order_is_random_not_the_order_of_answering(scan: Scan) -> Non
     assert len(orders) > 1
 
 
-def test_a_facilitator_hides_a_quote_for_everyone_with_a_csrf_checked_post(scan: Scan) -> None:
-    code = scan.region.gemeenten.order_by("code").first().code  # type: ignore[union-attr]
+def test_a_facilitator_hides_a_quote_for_everyone_with_a_csrf_checked_post(
+    unpublished: Scan,
+) -> None:
+    scan = unpublished
+    code = _first_code(scan)
     answers = _writers(scan, code, scan.k + 1)
+    publish_snapshot(scan, Snapshot.Kind.INTERIM)
     target = answers[0]
     url = reverse("results:hide_quote", args=[scan.pk, target.pk])
     user = make_user("fac_csrf")
@@ -242,9 +284,11 @@ def test_a_facilitator_hides_a_quote_for_everyone_with_a_csrf_checked_post(scan:
         assert answers[1].text in page
 
 
-def test_hiding_quotes_below_k_writers_hides_them_all(scan: Scan) -> None:
-    code = scan.region.gemeenten.order_by("code").first().code  # type: ignore[union-attr]
+def test_hiding_quotes_below_k_writers_hides_them_all(unpublished: Scan) -> None:
+    scan = unpublished
+    code = _first_code(scan)
     answers = _writers(scan, code, scan.k)
+    publish_snapshot(scan, Snapshot.Kind.INTERIM)
     OpenAnswer.objects.filter(pk=answers[0].pk).update(hidden=True)
     page = _text(_facilitator(scan).get(reverse("results:gemeente", args=[scan.pk, code])))
     for answer in answers:
