@@ -250,3 +250,31 @@ def test_the_answers_export_neutralises_formulas(simulated_scan: Callable[..., S
             cells += [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert "'@SUM(1+1)*cmd" in cells
     assert not [c for c in cells if _runs(c)]
+
+
+# --- deployment ------------------------------------------------------------------------------
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path: Any) -> None:
+    """`manage.py check --deploy` with the settings production uses (docs/security.md)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"REGIEKOMPAS_DEV", "DEBUG", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="regiekompas.web.settings",
+        SECRET_KEY="k" * 20 + "-production-like-secret-key-of-sufficient-length-0123456789",
+        ALLOWED_HOSTS="regiekompas.example.nl",
+        REGIEKOMPAS_DATA_DIR=str(tmp_path),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "no issues" in done.stdout

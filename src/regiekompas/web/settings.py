@@ -267,6 +267,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _secure)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEV else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEV
+# SECURE_HSTS_PRELOAD: adds `preload` to the HSTS header (default on outside development), so
+# the domain may be submitted to the browsers' preload list; `manage.py check --deploy` is
+# then clean. Set it to false when subdomains must stay reachable over plain HTTP.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEV)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -138,8 +138,9 @@ def _brings_gemeenten(paths: list[Path], instrument: Instrument) -> bool:
     with ExitStack() as stack:
         for index, path in enumerate(paths):
             source = Source(path.name, None, (index, -1))
-            # Only the header is read, but a hostile workbook may hurt on opening already.
-            guard = Guard(upload_limits())
+            # Only the header is read, but a hostile workbook may hurt on opening already:
+            # its zip is checked (rows are counted once, by read_dataset).
+            guard = Guard(dataclasses.replace(upload_limits(), rows=None, cells=None))
             try:
                 guard.check_file(path, source)
                 if path.suffix.lower() == ".xlsx":
