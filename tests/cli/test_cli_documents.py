@@ -47,7 +47,10 @@ def test_it_places_a_folder_and_writes_the_section_7_json(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "uit.json"
-    assert main(["documenten", str(folder), "--json", str(out), "--workers", "1"]) == 0
+    # The quadrants below are the lexicon's; the zinmodel misses "gelijkwaardig partnerschap"
+    # (not in the development set), see docs/documents-evaluation.md, "Limits".
+    args = ["documenten", str(folder), "--json", str(out), "--workers", "1"]
+    assert main([*args, "--methode", "lexicon"]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data) == {"documenten", "gemeenten", "fouten", "meta"}
     by_code = {row["gemeente_code"]: row for row in data["gemeenten"]}
