@@ -63,7 +63,10 @@ def test_xlsx_and_csv_have_a_sheet_and_a_file_per_table_with_the_registry_column
     write_csv_folder(tmp_path / "csv", document)
     write_json(tmp_path / "uit.json", document)
     book = load_workbook(tmp_path / "uit.xlsx", read_only=True)
-    assert book.sheetnames == [*(t.sheet for t in tables()), "meta", "lees_mij"]
+    assert book.sheetnames == [*(t.sheet for t in tables()), "meta", "banden", "lees_mij"]
+    bands = {r[0]: r for r in book["banden"].iter_rows(min_row=2, values_only=True)}
+    assert bands["kloof"][1:3] == ("0.1 | 0.25", "laag | midden | hoog")
+    assert "LeBreton" in bands["rwg"][4]
     for t in tables():
         rows = list(book[t.sheet].iter_rows(values_only=True))
         assert rows[0] == t.columns()
