@@ -192,6 +192,8 @@ class Lexicon:
     _by_anchor: dict[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _anchor_words: frozenset[int] = field(init=False, repr=False, compare=False)
     _token_words: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
+    _seen: set[str] = field(init=False, repr=False, compare=False)
+    _anchor_tokens: set[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         numbers: dict[frozenset[str], int] = {}
@@ -215,6 +217,8 @@ class Lexicon:
         object.__setattr__(self, "_by_anchor", {k: tuple(v) for k, v in by_anchor.items()})
         object.__setattr__(self, "_anchor_words", frozenset(by_anchor))
         object.__setattr__(self, "_token_words", {})
+        object.__setattr__(self, "_seen", set())
+        object.__setattr__(self, "_anchor_tokens", set())
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -223,48 +227,67 @@ class Lexicon:
         """The numbers of the entries all of whose words occur among `tokens` (by form or
         lemma); only these can match. Each token is looked up once per process."""
         cache = self._token_words
-        key_words = self._key_words
-        empty: frozenset[int] = frozenset()
-        for token in tokens:
-            if token not in cache:
-                cache[token] = key_words.get(token, empty) | key_words.get(lemma(token), empty)
-        present = empty.union(*map(cache.__getitem__, tokens))
+        seen = self._seen
+        anchor_tokens = self._anchor_tokens
+        if not seen.issuperset(tokens):
+            key_words = self._key_words
+            empty: frozenset[int] = frozenset()
+            for token in tokens:
+                if token not in seen:
+                    seen.add(token)
+                    words = key_words.get(token, empty) | key_words.get(lemma(token), empty)
+                    if words:
+                        cache[token] = words
+                        if words & self._anchor_words:
+                            anchor_tokens.add(token)
+        # Most sentences end here: none of their tokens is any term's anchor word.
+        if anchor_tokens.isdisjoint(tokens):
+            return []
+        present = frozenset().union(*[cache[token] for token in tokens if token in cache])
         anchors = present & self._anchor_words
         if not anchors:
             return []
         by_anchor = self._by_anchor
         entry_words = self._entry_words
-        return sorted(
+        out = [
             number
             for anchor in anchors
             for number in by_anchor[anchor]
             if entry_words[number] <= present
-        )
+        ]
+        if len(out) > 1:
+            out.sort()
+        return out
 
-    def hits(self, sentence: Sentence, language: Language | None = None) -> list[Hit]:
-        """The terms that count in `sentence`, overlaps resolved and negation applied."""
-        numbers = self.candidates(sentence.tokens)
+    def hits(
+        self,
+        sentence: Sentence,
+        language: Language | None = None,
+        numbers: Sequence[int] | None = None,
+    ) -> list[Hit]:
+        """The terms that count in `sentence`, overlaps resolved and negation applied.
+
+        `numbers` are the sentence's `candidates`, when the caller has them already.
+        """
+        if numbers is None:
+            numbers = self.candidates(sentence.tokens)
         if not numbers:
             return []
         language = language or load_language()
         lemmas = sentence.lemmas
         tokens = sentence.tokens
-        positions: dict[str, list[int]] = {}
-        for i, (key, token) in enumerate(zip(lemmas, tokens, strict=True)):
-            positions.setdefault(key, []).append(i)
-            if token != key:
-                positions.setdefault(token, []).append(i)
+        n = len(tokens)
         found: list[tuple[int, int, Entry]] = []
         gap, clause_ends = self.rules.gap, language.clause_ends
+        entries = self.entries
         for number in numbers:
-            entry = self.entries[number]
-            starts: set[int] = set()
-            for key in entry.pattern[0]:
-                starts.update(positions.get(key, ()))
-            for i in sorted(starts):
-                end = _match(entry.pattern, lemmas, tokens, i, gap, clause_ends)
-                if end > 0:
-                    found.append((i, end, entry))
+            entry = entries[number]
+            first = entry.pattern[0]
+            for i in range(n):
+                if lemmas[i] in first or tokens[i] in first:
+                    end = _match(entry.pattern, lemmas, tokens, i, gap, clause_ends)
+                    if end > 0:
+                        found.append((i, end, entry))
         if not found:
             return []
         # Longest first (then heavier, then earlier): the longest reading of words wins.
@@ -279,7 +302,9 @@ class Lexicon:
             if entry.pole == 0:
                 out.append(Hit(entry, start, end, 0, False))
                 continue
-            negated = bool(sentence.negations) and self._negated(sentence, start, end, language)
+            negated = bool(sentence.negations) and self._negated(
+                sentence, start, end, entry, language
+            )
             if negated and entry.negation == DROP:
                 out.append(Hit(entry, start, end, 0, True))
                 continue
@@ -287,10 +312,19 @@ class Lexicon:
         out.sort(key=lambda hit: hit.start)
         return out
 
-    def _negated(self, sentence: Sentence, start: int, end: int, language: Language) -> bool:
+    def _negated(
+        self, sentence: Sentence, start: int, end: int, entry: Entry, language: Language
+    ) -> bool:
         lemmas = sentence.lemmas
+        tokens = sentence.tokens
         clause_ends = language.clause_ends
         for position in sentence.negations:
+            if start <= position < end:
+                # Inside a gap ("stelt de kaders niet eenzijdig vast"); a negation the term
+                # itself spells ("geen zeggenschap") does not count.
+                if not any(lemmas[position] in w or tokens[position] in w for w in entry.words):
+                    return True
+                continue
             if start - self.rules.negation_before <= position < start:
                 between = lemmas[position + 1 : start]
             elif end <= position < end + self.rules.negation_after:
@@ -310,7 +344,11 @@ def _match(
     gap: int,
     clause_ends: frozenset[str],
 ) -> int:
-    """The end of `pattern` matched at word `i`, or 0 when it does not match there."""
+    """The end of `pattern` matched at word `i`, or 0 when it does not match there.
+
+    A gap may cross commas (enumerations: "bepalen gemeente, zorgverzekeraar en aanbieders
+    gezamenlijk") but no other clause boundary.
+    """
     n = len(lemmas)
     position = i
     p = 0
@@ -326,7 +364,7 @@ def _match(
                     end = _match(pattern[p + 1 :], lemmas, tokens, at, gap, clause_ends)
                     if end:
                         return end
-                if lemmas[at] in clause_ends:
+                if lemmas[at] in clause_ends and lemmas[at] != ",":
                     return 0
             return 0
         if position >= n or not (lemmas[position] in keys or tokens[position] in keys):

@@ -43,7 +43,8 @@ HEADING_MAX_WORDS: Final = 10
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[,;:]")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦■□➢➤►‣⁃∙*–—-]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S")
-_END_PUNCT = ".!?…:;,"
+_END_PUNCT = tuple(".!?…:;,")
+_LETTER = re.compile(r"[^\W\d_]")
 _SECTION_NUMBER = re.compile(r"\d{1,2}|\d+(\.\d+)+")
 _BOUNDARY = re.compile(r"([.!?…]+[\"'’”)]*)\s+(?=[\"'‘“(]?[A-ZÀ-Ý0-9])")
 
@@ -333,7 +334,7 @@ class _Block:
 
 
 def _ends_clause(line: str) -> bool:
-    return line.rstrip().endswith(tuple(_END_PUNCT))
+    return line.rstrip().endswith(_END_PUNCT)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -454,7 +455,7 @@ def sentences_of(pages: Iterable[Page], language: Language | None = None) -> lis
             else:
                 parts = split_block(block.text, language.abbreviations)
             for part in parts:
-                if not any(ch.isalpha() for ch in part):
+                if _LETTER.search(part) is None:
                     continue
                 sentence = analyse(
                     part,

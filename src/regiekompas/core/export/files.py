@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from regiekompas.core.analysis import round_document
 from regiekompas.core.export.flatten import MEASURES, columns, flat_rows
 from regiekompas.core.export.safe import neutralise_row, xlsx_cell
+from regiekompas.core.model.bands import load_bands
 from regiekompas.core.results.tables import definitions, meta_fields, table
 
 
@@ -73,6 +74,21 @@ def write_xlsx(path: Path, document: Mapping[str, Any]) -> None:
         meta.append(["sleutel", "waarde"])
         for key, value in (rounded.get("meta") or {}).items():
             meta.append([xlsx_cell(meta, key), xlsx_cell(meta, value)])
+        bands = book.create_sheet("banden")
+        bands.append(["maat", "grenzen", "banden", "bron", "source"])
+        for band in load_bands().measures:
+            bands.append(
+                [
+                    xlsx_cell(bands, text)
+                    for text in (
+                        band.code,
+                        " | ".join(f"{b:g}" for b in band.bounds),
+                        " | ".join(band.bands),
+                        band.source.nl,
+                        band.source.en,
+                    )
+                ]
+            )
         readme = book.create_sheet("lees_mij")
         readme.append(["tabel", "kolom", "label", "betekenis", "label (en)", "meaning (en)"])
         for d in definitions():
