@@ -69,6 +69,9 @@ class AxisItem:
     pole_5: Text
     ambitie: Text
     praktijk: Text
+    #: Short pole words for the answer labels ("samen", "de gemeente alleen"); v2 onwards.
+    short_1: Text | None = None
+    short_5: Text | None = None
 
     @property
     def keying(self) -> int:
@@ -135,6 +138,15 @@ class MechanismType:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    """A model term and its plain explanation; `forms` are other spellings to recognise."""
+
+    term: Text
+    explanation: Text
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class InstrumentTexts:
     """Wording around the items: intros, the "other, namely" prompt and the answer labels.
 
@@ -171,6 +183,7 @@ class Instrument:
     obstacles: tuple[BinaryItem, ...]
     open_questions: tuple[OpenQuestion, ...]
     mechanism_types: tuple[MechanismType, ...]
+    glossary: tuple[GlossaryTerm, ...] = ()
 
     @functools.cached_property
     def axis_item_codes(self) -> tuple[str, ...]:
