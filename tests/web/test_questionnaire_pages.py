@@ -1,9 +1,10 @@
 """The respondent's pages: intro, access by link, steps, progress, resume, review, submit.
 
 The world's respondent answers for Almelo (GM0141), transities jeugd and wmo, both
-perspectives: steps 1–4 axis pages (ambitie cc, ambitie dc, praktijk cc, praktijk dc; each
-statement once with a row for Almelo · Youth and Almelo · Social support), 5–9 one page per
-condition scale, 10 agreements and obstacles, 11 arrangements, 12 free text.
+perspectives: steps 1–4 axis pages (cc1–3, cc4–6, dc1–3, dc4–6; each statement once with
+four rows: youth and social support, each as intended and as it works today), 5 and 6 the
+condition scales (three, then two), 7 agreements and obstacles, 8 arrangements, 9 free text.
+A row's field is `item:gemeente:transitie:perspectief`.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def h1(html: str) -> str:
     return found[0].strip()
 
 
-def answer_all_axis_items(world: World, transitie: str, perspectief: str) -> None:
+def answer_all_axis_items(
+    world: World, transitie: str, perspectief: str, axes: str = "cc dc"
+) -> None:
     Answer.objects.bulk_create(
         Answer(
             respondent=world.respondent_a,
@@ -49,7 +52,8 @@ def answer_all_axis_items(world: World, transitie: str, perspectief: str) -> Non
             item=item,
             value=3,
         )
-        for item in [f"cc{i}" for i in range(1, 7)] + [f"dc{i}" for i in range(1, 7)]
+        for axis in axes.split()
+        for item in [f"{axis}{i}" for i in range(1, 7)]
     )
 
 
@@ -157,37 +161,40 @@ def test_every_step_has_its_own_heading_and_a_progress_indicator(
     client: Client, world: World
 ) -> None:
     headings = []
-    for number in range(1, 13):
+    for number in range(1, 10):
         html = client.get(url("step", world.token_a, number)).content.decode()
         headings.append(h1(html))
-        assert f"Step {number} of 12" in html
+        assert f"Step {number} of 9" in html
         assert (
-            f'<progress class="rk-q-progress__bar" id="rk-progress" max="12" value="{number}"'
+            f'<progress class="rk-q-progress__bar" id="rk-progress" max="9" value="{number}"'
             in html
         )
         assert 'for="rk-progress"' in html
         assert "You have answered 0 of 77 questions (0%)" in html
 
-    assert headings[0] == "As intended: who decides? (cocreatie or controle)"
-    assert headings[3] == "As it works today: how is the work organised? (decentraal or centraal)"
-    assert headings[4] == "Working together: A shared goal"
-    assert len(set(headings)) == 12
+    assert headings[0] == "Who decides? (cocreatie or controle), part 1 of 2"
+    assert headings[3] == "How is the work organised? (decentraal or centraal), part 2 of 2"
+    assert headings[4] == (
+        "Working together: A shared goal, Taking interests into account and "
+        "Good contacts between people"
+    )
+    assert len(set(headings)) == 9
 
 
 def test_the_route_follows_changes_to_the_respondent_and_the_region_at_once(
     client: Client, world: World
 ) -> None:
     """Routes are worked out once per shape; a change must still show on the next page."""
-    assert "Step 1 of 12" in client.get(url("step", world.token_a, 1)).content.decode()
+    assert "Step 1 of 9" in client.get(url("step", world.token_a, 1)).content.decode()
 
-    # Two gemeenten × two transities = four rows, above the maximum of 3: a planned subset
-    # of three rows, one at least for each gemeente.
+    # Two gemeenten × two transities = four cells, above the maximum of 3: a planned subset
+    # of three cells, at least one for each gemeente, each as intended and today.
     world.respondent_a.gemeenten = ["GM0141", "GM0153"]
     world.respondent_a.save()
     html = client.get(url("step", world.token_a, 1)).content.decode()
-    assert "Step 1 of 12" in html
+    assert "Step 1 of 14" in html  # 2 statements a page: 6 axis pages; a page per scale
     legends = re.findall(r'rk-q__row-label">([^<]*)<', html)
-    assert len(legends) == 6 * 3
+    assert len(legends) == 2 * 3 * 2
     assert {legend.split(" · ")[0] for legend in legends} == {"Almelo", "Enschede"}
 
     world.region_a.gemeenten.filter(code="GM0153").update(naam="Enschede (hernoemd)")
@@ -196,19 +203,26 @@ def test_the_route_follows_changes_to_the_respondent_and_the_region_at_once(
 
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
     html = client.get(url("step", world.token_a, 1)).content.decode()
-    assert "Stap 1 van 12" in html
+    assert "Stap 1 van 14" in html
     assert "Enschede (hernoemd) · Jeugd" in html or "Enschede (hernoemd) · Wmo" in html
 
 
 def test_an_axis_page_asks_twelve_items_with_both_descriptions_and_weet_niet(
     client: Client, world: World
 ) -> None:
-    html = client.get(url("step", world.token_a, 3)).content.decode()
+    html = client.get(url("step", world.token_a, 1)).content.decode()
 
-    # six statements, each a fieldset with a fieldset per row (Almelo · Youth, Almelo · Wmo)
-    assert html.count("<fieldset") == 6 * 3
-    assert html.count('type="radio"') == 6 * 2 * 6
-    assert "As it works today: who sets the goals and the direction?" in html
+    # three statements, each a fieldset with a fieldset per row
+    assert html.count("<fieldset") == 3 * 5
+    assert html.count('type="radio"') == 3 * 4 * 6
+    assert "Who sets the goals and the direction?" in html
+    for row in (
+        "Youth: as intended",
+        "Youth: as it works today",
+        "Social support (Wmo): as intended",
+        "Social support (Wmo): as it works today",
+    ):
+        assert f'rk-q__row-label">{row}<' in html
     assert "set the goals together" in html  # cc1, first description
     assert "sets the goals on its own" in html  # cc1, second description
     # the answers carry the poles' words
@@ -216,12 +230,13 @@ def test_an_axis_page_asks_twelve_items_with_both_descriptions_and_weet_niet(
     assert ">Entirely the gemeente alone</label>" in html
     assert "Don&#x27;t know" in html
     assert 'value="weet_niet"' in html
-    assert "how things really work today" in html  # the perspective's intro
-    assert html.count('name="kopieer"') == 6  # "same as above" on each second row
+    assert "You give two answers to each question" in html  # the axis intro
+    assert html.count('name="kopieer"') == 3 * 3  # "same as above" from the second row on
+    assert "Same as Youth: as intended" in html
 
 
 def test_the_pages_work_without_inline_scripts_or_styles(client: Client, world: World) -> None:
-    for number in range(1, 13):
+    for number in range(1, 10):
         html = client.get(url("step", world.token_a, number)).content.decode()
         assert re.search(r"<script(?![^>]*\bsrc=)", html) is None
         assert " style=" not in html
@@ -236,23 +251,29 @@ def test_each_question_has_a_live_region_for_its_saved_message(
 ) -> None:
     html = client.get(url("step", world.token_a, 5)).content.decode()
 
-    assert html.count('aria-live="polite"') == 4
+    assert html.count('aria-live="polite"') == 12
     assert 'hx-target="#status-q-amb1-GM0141"' in html
     assert 'id="status-q-amb1-GM0141" aria-live="polite"' in html
 
 
 def test_saved_answers_are_prefilled_including_weet_niet(client: Client, world: World) -> None:
     client.post(
-        url("step", world.token_a, 1), {"cc1:GM0141:jeugd": "4", "cc2:GM0141:wmo": "weet_niet"}
+        url("step", world.token_a, 1),
+        {"cc1:GM0141:jeugd:ambitie": "4", "cc2:GM0141:wmo:praktijk": "weet_niet"},
     )
-    client.post(url("step", world.token_a, 12), {"open1": "Goede samenwerking"})
+    client.post(url("step", world.token_a, 9), {"open1": "Goede samenwerking"})
 
     axis = client.get(url("step", world.token_a, 1)).content.decode()
-    text = client.get(url("step", world.token_a, 12)).content.decode()
+    text = client.get(url("step", world.token_a, 9)).content.decode()
 
-    assert re.search(r'id="q-cc1-GM0141-jeugd-4" name="cc1:GM0141:jeugd" value="4" checked', axis)
     assert re.search(
-        r'id="q-cc2-GM0141-wmo-weet-niet" name="cc2:GM0141:wmo" value="weet_niet" checked', axis
+        r'id="q-cc1-GM0141-jeugd-ambitie-4" name="cc1:GM0141:jeugd:ambitie" value="4" checked',
+        axis,
+    )
+    assert re.search(
+        r'id="q-cc2-GM0141-wmo-praktijk-weet-niet" name="cc2:GM0141:wmo:praktijk" '
+        r'value="weet_niet" checked',
+        axis,
     )
     assert axis.count(" checked") == 2
     assert ">Goede samenwerking</textarea>" in text
@@ -263,7 +284,7 @@ def test_the_open_questions_name_all_the_respondents_gemeenten(
 ) -> None:
     _respondent, token = make_respondent(world.scan_a, "R009", gemeenten=["GM0153", "GM0164"])
 
-    html = client.get(url("step", token, 12)).content.decode()
+    html = client.get(url("step", token, 14)).content.decode()
 
     assert "What goes well in the collaboration in Enschede and Hengelo?" in html
 
@@ -278,9 +299,9 @@ def test_a_step_number_beyond_the_route_goes_back_to_the_intro(
 
 
 def test_the_arrangements_page_lists_the_catalogue(client: Client, world: World) -> None:
-    client.post(url("step", world.token_a, 11), {"mechanisme:GM0141": ["cjg"]})
+    client.post(url("step", world.token_a, 8), {"mechanisme:GM0141": ["cjg"]})
 
-    html = client.get(url("step", world.token_a, 11)).content.decode()
+    html = client.get(url("step", world.token_a, 8)).content.decode()
 
     catalogue = world.scan_a.instrument().mechanism_types
     assert html.count('name="mechanisme:GM0141"') == len(catalogue) > 10
@@ -294,13 +315,14 @@ def test_the_arrangements_page_lists_the_catalogue(client: Client, world: World)
 def test_the_intro_resumes_at_the_first_step_with_unanswered_questions(
     client: Client, world: World
 ) -> None:
-    answer_all_axis_items(world, "jeugd", "ambitie")
-    answer_all_axis_items(world, "wmo", "ambitie")
+    for transitie in ("jeugd", "wmo"):
+        for perspectief in ("ambitie", "praktijk"):
+            answer_all_axis_items(world, transitie, perspectief, "cc")
 
     html = client.get(url("start", world.token_a)).content.decode()
 
     assert "Continue where you left off" in html
-    # every ambitie statement is answered for both rows; praktijk is next
+    # every cc statement is answered for all four rows; dc is next
     assert f'href="{url("step", world.token_a, 3)}"' in html
     assert "You have answered 24 of 77 questions (31%)" in html
 
@@ -308,7 +330,12 @@ def test_the_intro_resumes_at_the_first_step_with_unanswered_questions(
 def test_weet_niet_counts_as_answered_when_resuming(client: Client, world: World) -> None:
     client.post(
         url("step", world.token_a, 1),
-        {f"cc{i}:GM0141:{t}": "weet_niet" for i in range(1, 7) for t in ("jeugd", "wmo")},
+        {
+            f"cc{i}:GM0141:{t}:{p}": "weet_niet"
+            for i in range(1, 4)
+            for t in ("jeugd", "wmo")
+            for p in ("ambitie", "praktijk")
+        },
     )
 
     html = client.get(url("start", world.token_a)).content.decode()
@@ -319,22 +346,19 @@ def test_weet_niet_counts_as_answered_when_resuming(client: Client, world: World
 def test_the_review_page_counts_answers_per_step(client: Client, world: World) -> None:
     answer_all_axis_items(world, "jeugd", "ambitie")
     answer_all_axis_items(world, "wmo", "ambitie")
-    client.post(url("step", world.token_a, 5), {"amb1:GM0141:": "4", "amb2:GM0141:": "weet_niet"})
-    client.post(url("step", world.token_a, 11), {"mechanisme:GM0141": ["cjg", "wijkservice"]})
+    client.post(url("step", world.token_a, 5), {"amb1:GM0141::": "4", "amb2:GM0141::": "weet_niet"})
+    client.post(url("step", world.token_a, 8), {"mechanisme:GM0141": ["cjg", "wijkservice"]})
 
     html = client.get(url("review", world.token_a)).content.decode()
 
     rows = re.findall(r'rk-q-review__summary">([^<]*)<', html)
     assert rows == [
-        "12 of 12 answered",
-        "12 of 12 answered",
-        "0 of 12 answered",
-        "0 of 12 answered",
-        "2 of 4 answered",
-        "0 of 4 answered",
-        "0 of 4 answered",
-        "0 of 4 answered",
-        "0 of 4 answered",
+        "6 of 12 answered",
+        "6 of 12 answered",
+        "6 of 12 answered",
+        "6 of 12 answered",
+        "2 of 12 answered",
+        "0 of 8 answered",
         "0 of 9 answered",
         "2 arrangements ticked",
         "0 of 2 filled in (optional)",
@@ -357,7 +381,8 @@ def test_submitting_sets_submitted_at_and_answers_stay_changeable(
         "You have submitted your answers"
         in client.get(url("start", world.token_a)).content.decode()
     )
-    assert client.post(url("step", world.token_a, 1), {"cc1:GM0141:jeugd": "2"}).status_code == 302
+    response = client.post(url("step", world.token_a, 1), {"cc1:GM0141:jeugd:ambitie": "2"})
+    assert response.status_code == 302
 
 
 def test_submitting_is_refused_once_the_scan_is_closed(client: Client, world: World) -> None:

@@ -1,10 +1,10 @@
 """Saving answers in the questionnaire: by a whole page, by one htmx request, idempotently.
 
 The world's respondent answers for Almelo (GM0141), transities jeugd and wmo, both
-perspectives, so the route is: 1–4 axis pages (ambitie cc, ambitie dc, praktijk cc, praktijk
-dc, each statement with a row for jeugd and one for wmo), 5–9 a page per condition scale,
-10 agreements and obstacles, 11 arrangements, 12 free text. A row's field is named
-`item:gemeente:transitie`.
+perspectives, so the route is: 1–4 axis pages (cc1–3, cc4–6, dc1–3, dc4–6, each statement
+with four rows: jeugd and wmo, each ambitie and praktijk), 5–6 the condition scales,
+7 agreements and obstacles, 8 arrangements, 9 free text. A row's field is named
+`item:gemeente:transitie:perspectief` (`amb1:GM0141::` for the gemeente-level items).
 """
 
 from __future__ import annotations
@@ -56,24 +56,25 @@ def stored(world: World) -> dict[tuple[str, str, str, str], int | None]:
 def test_a_plain_post_of_a_step_saves_all_its_answers_and_goes_to_the_next_step(
     client: Client, world: World
 ) -> None:
-    posted = {f"dc{i}:{ALMELO}:jeugd": str(i % 5 + 1) for i in range(1, 7)}
-    posted |= {
-        f"dc{i}:{ALMELO}:wmo": "weet_niet" if i == 2 else str(5 - i % 5) for i in range(1, 7)
-    }
+    posted = {f"dc{i}:{ALMELO}:jeugd:ambitie": str(i % 5 + 1) for i in range(1, 4)}
+    posted |= {f"dc{i}:{ALMELO}:jeugd:praktijk": str(i) for i in range(1, 4)}
+    posted |= {f"dc{i}:{ALMELO}:wmo:ambitie": "weet_niet" if i == 2 else "5" for i in range(1, 4)}
+    posted |= {f"dc{i}:{ALMELO}:wmo:praktijk": "1" for i in range(1, 4)}
 
-    response = client.post(step_url(world.token_a, 2), posted | {"richting": "verder"})
+    response = client.post(step_url(world.token_a, 3), posted | {"richting": "verder"})
 
     assert response.status_code == 302
-    assert response["Location"] == step_url(world.token_a, 3)
+    assert response["Location"] == step_url(world.token_a, 4)
     saved = stored(world)
     assert len(saved) == 12
     assert saved[(ALMELO, "jeugd", "ambitie", "dc3")] == 4
-    assert saved[(ALMELO, "wmo", "ambitie", "dc3")] == 2
+    assert saved[(ALMELO, "jeugd", "praktijk", "dc3")] == 3
     assert saved[(ALMELO, "wmo", "ambitie", "dc2")] is None
+    assert saved[(ALMELO, "wmo", "praktijk", "dc1")] == 1
 
 
 def test_weet_niet_is_stored_as_an_empty_value(client: Client, world: World) -> None:
-    client.post(step_url(world.token_a, 5), {"amb1:GM0141:": "weet_niet", "amb2:GM0141:": "4"})
+    client.post(step_url(world.token_a, 5), {"amb1:GM0141::": "weet_niet", "amb2:GM0141::": "4"})
 
     answer = Answer.objects.get(respondent=world.respondent_a, item="amb1")
     assert answer.value is None
@@ -84,32 +85,35 @@ def test_unanswered_questions_on_a_posted_page_are_skipped_not_refused(
     client: Client, world: World
 ) -> None:
     response = client.post(
-        step_url(world.token_a, 3), {"cc1:GM0141:wmo": "2", "cc6:GM0141:jeugd": "5"}
+        step_url(world.token_a, 2),
+        {"cc4:GM0141:wmo:praktijk": "2", "cc6:GM0141:jeugd:ambitie": "5"},
     )
 
     assert response.status_code == 302
     assert set(stored(world)) == {
-        (ALMELO, "wmo", "praktijk", "cc1"),
-        (ALMELO, "jeugd", "praktijk", "cc6"),
+        (ALMELO, "wmo", "praktijk", "cc4"),
+        (ALMELO, "jeugd", "ambitie", "cc6"),
     }
 
 
 def test_going_back_saves_the_page_too(client: Client, world: World) -> None:
-    response = client.post(step_url(world.token_a, 3), {"cc1:GM0141:wmo": "1", "richting": "terug"})
+    response = client.post(
+        step_url(world.token_a, 3), {"dc1:GM0141:wmo:praktijk": "1", "richting": "terug"}
+    )
 
     assert response["Location"] == step_url(world.token_a, 2)
-    assert stored(world) == {(ALMELO, "wmo", "praktijk", "cc1"): 1}
+    assert stored(world) == {(ALMELO, "wmo", "praktijk", "dc1"): 1}
 
 
 def test_the_last_step_continues_to_the_review(client: Client, world: World) -> None:
-    response = client.post(step_url(world.token_a, 12), {"open1": "", "open2": ""})
+    response = client.post(step_url(world.token_a, 9), {"open1": "", "open2": ""})
 
     assert response["Location"] == reverse("questionnaire:review", args=[world.token_a])
 
 
 def test_a_page_opened_from_the_review_returns_there(client: Client, world: World) -> None:
     response = client.post(
-        step_url(world.token_a, 2), {"dc1:GM0141:jeugd": "3", "naar": "overzicht"}
+        step_url(world.token_a, 2), {"cc4:GM0141:jeugd:ambitie": "3", "naar": "overzicht"}
     )
 
     assert response["Location"] == reverse("questionnaire:review", args=[world.token_a])
@@ -119,7 +123,7 @@ def test_a_tampered_value_on_a_page_saves_nothing_of_that_page(
     client: Client, world: World
 ) -> None:
     response = client.post(
-        step_url(world.token_a, 1), {"cc1:GM0141:jeugd": "2", "cc2:GM0141:wmo": "9"}
+        step_url(world.token_a, 1), {"cc1:GM0141:jeugd:ambitie": "2", "cc2:GM0141:wmo:ambitie": "9"}
     )
 
     assert response.status_code == 400
@@ -131,12 +135,12 @@ def test_the_obstacle_checklist_saves_ticked_as_yes_and_the_rest_as_no(
     client: Client, world: World
 ) -> None:
     client.post(
-        step_url(world.token_a, 10),
+        step_url(world.token_a, 7),
         {
-            "afs1:GM0141:": "1",
-            "afs2:GM0141:": "0",
-            "obs2:GM0141:": "1",
-            "obs5:GM0141:": "1",
+            "afs1:GM0141::": "1",
+            "afs2:GM0141::": "0",
+            "obs2:GM0141::": "1",
+            "obs5:GM0141::": "1",
             "obs_anders:GM0141": " Wachtlijsten ",
         },
     )
@@ -152,8 +156,8 @@ def test_the_obstacle_checklist_saves_ticked_as_yes_and_the_rest_as_no(
 def test_free_text_is_stored_once_for_the_respondent_and_emptying_removes_it(
     client: Client, world: World
 ) -> None:
-    client.post(step_url(world.token_a, 12), {"open1": "Korte lijnen", "open2": "Minder regels"})
-    client.post(step_url(world.token_a, 12), {"open1": "Korte lijnen, goed overleg", "open2": ""})
+    client.post(step_url(world.token_a, 9), {"open1": "Korte lijnen", "open2": "Minder regels"})
+    client.post(step_url(world.token_a, 9), {"open1": "Korte lijnen, goed overleg", "open2": ""})
 
     texts = OpenAnswer.objects.filter(respondent=world.respondent_a)
     assert list(texts.values_list("gemeente_code", "question", "text")) == [
@@ -164,21 +168,21 @@ def test_free_text_is_stored_once_for_the_respondent_and_emptying_removes_it(
 def test_ticking_and_unticking_arrangements_creates_and_deletes_them(
     client: Client, world: World
 ) -> None:
-    client.post(step_url(world.token_a, 11), {"mechanisme:GM0141": ["cjg", "sociaal_wijkteam"]})
+    client.post(step_url(world.token_a, 8), {"mechanisme:GM0141": ["cjg", "sociaal_wijkteam"]})
     uses = MechanismUse.objects.filter(respondent=world.respondent_a)
     assert sorted(uses.values_list("type", flat=True)) == ["cjg", "sociaal_wijkteam"]
     assert uses.get(type="cjg").gemeente_code == ALMELO
     assert uses.get(type="cjg").transities == ["jeugd", "wmo"]
 
     client.post(
-        step_url(world.token_a, 11), {"mechanisme:GM0141": ["sociaal_wijkteam", "casusoverleg"]}
+        step_url(world.token_a, 8), {"mechanisme:GM0141": ["sociaal_wijkteam", "casusoverleg"]}
     )
 
     assert sorted(uses.values_list("type", flat=True)) == ["casusoverleg", "sociaal_wijkteam"]
 
 
 def test_an_unknown_arrangement_type_is_refused(client: Client, world: World) -> None:
-    response = client.post(step_url(world.token_a, 11), {"mechanisme:GM0141": ["cjg", "kantine"]})
+    response = client.post(step_url(world.token_a, 8), {"mechanisme:GM0141": ["cjg", "kantine"]})
 
     assert response.status_code == 400
     assert not MechanismUse.objects.exists()
@@ -443,23 +447,24 @@ def test_same_as_above_without_javascript_copies_the_row_above_and_comes_back_to
     response = client.post(
         step_url(world.token_a, 1),
         {
-            "cc1:GM0141:jeugd": "2",
-            "cc2:GM0141:jeugd": "4",
-            "kopieer": "cc1:GM0141:wmo|cc1:GM0141:jeugd",
+            "cc1:GM0141:jeugd:ambitie": "2",
+            "cc2:GM0141:jeugd:ambitie": "4",
+            "kopieer": "cc1:GM0141:jeugd:praktijk|cc1:GM0141:jeugd:ambitie",
         },
     )
 
     assert response.status_code == 302
-    assert response["Location"] == step_url(world.token_a, 1) + "#q-cc1-GM0141-wmo"
+    assert response["Location"] == step_url(world.token_a, 1) + "#q-cc1-GM0141-jeugd-praktijk"
     saved = stored(world)
-    assert saved[(ALMELO, "wmo", "ambitie", "cc1")] == 2
+    assert saved[(ALMELO, "jeugd", "praktijk", "cc1")] == 2
     assert saved[(ALMELO, "jeugd", "ambitie", "cc2")] == 4  # the rest of the page is kept
-    assert (ALMELO, "wmo", "ambitie", "cc2") not in saved
+    assert (ALMELO, "jeugd", "praktijk", "cc2") not in saved
 
 
 def test_same_as_above_with_nothing_above_copies_nothing(client: Client, world: World) -> None:
     response = client.post(
-        step_url(world.token_a, 1), {"kopieer": "cc1:GM0141:wmo|cc1:GM0141:jeugd"}
+        step_url(world.token_a, 1),
+        {"kopieer": "cc1:GM0141:jeugd:praktijk|cc1:GM0141:jeugd:ambitie"},
     )
 
     assert response.status_code == 302
@@ -469,7 +474,9 @@ def test_same_as_above_with_nothing_above_copies_nothing(client: Client, world: 
 def test_a_malformed_copy_request_is_refused_and_saves_nothing(
     client: Client, world: World
 ) -> None:
-    response = client.post(step_url(world.token_a, 1), {"cc1:GM0141:jeugd": "2", "kopieer": "x"})
+    response = client.post(
+        step_url(world.token_a, 1), {"cc1:GM0141:jeugd:ambitie": "2", "kopieer": "x"}
+    )
 
     assert response.status_code == 400
     assert stored(world) == {}
@@ -481,7 +488,7 @@ def test_a_respondent_with_many_gemeenten_answers_a_stable_planned_subset(
     many = ["GM0141", "GM0153", "GM0164", "GM0183", "GM0189"]
     respondent, token = make_respondent(world.scan_a, "R050", gemeenten=many)
 
-    first = client.get(step_url(token, 5)).content.decode()
+    first = client.get(step_url(token, 7)).content.decode()  # after six axis pages
     respondent.refresh_from_db()
     plan = respondent.plan
 

@@ -111,6 +111,7 @@ def _texts(texts: Table, scales: Table) -> InstrumentTexts:
         obstacles=texts.text("belemmeringen", _GEMEENTE),
         obstacle_other=texts.text("belemmering_anders"),
         open_questions=texts.text("open_vragen"),
+        axis_intro=_optional(texts, "asvragen"),
         bipolar=_answer_scale(
             scales, "bipolair", (1, 2, 3, 4, 5), weet_niet=True, placeholders=_SHORT_POLES
         ),
@@ -180,7 +181,7 @@ def _axis_items(root: Table) -> tuple[AxisItem, ...]:
                 f"must be {expected}: the keying of axis items is fixed across versions "
                 f"(reverse-keyed are exactly {', '.join(sorted(REVERSED_AXIS_ITEMS))})",
             )
-        if ("pool_1_kort" in item.keys()) != ("pool_5_kort" in item.keys()):
+        if (item.get("pool_1_kort", None) is None) != (item.get("pool_5_kort", None) is None):
             raise item.error("pool_1_kort", "give both pool_1_kort and pool_5_kort, or neither")
         items.append(
             AxisItem(
@@ -190,8 +191,9 @@ def _axis_items(root: Table) -> tuple[AxisItem, ...]:
                 topic=item.text("onderwerp"),
                 pole_1=item.text("pool_1"),
                 pole_5=item.text("pool_5"),
-                short_1=item.text("pool_1_kort") if "pool_1_kort" in item.keys() else None,
-                short_5=item.text("pool_5_kort") if "pool_5_kort" in item.keys() else None,
+                short_1=_optional(item, "pool_1_kort"),
+                statement=_optional(item, "vraag"),
+                short_5=_optional(item, "pool_5_kort"),
                 ambitie=item.text("ambitie", _CELL),
                 praktijk=item.text("praktijk", _CELL),
             )
@@ -247,11 +249,16 @@ def _coded_texts(root: Table, key: str, prefix: str) -> list[tuple[str, Text]]:
 
 def _glossary(root: Table) -> tuple[GlossaryTerm, ...]:
     """The optional `[[woordenlijst]]`: model terms explained where a respondent meets them."""
-    if "woordenlijst" not in root.keys():
+    if root.get("woordenlijst", None) is None:
         return ()
     terms = []
     for entry in root.tables("woordenlijst"):
-        forms = entry.strings("ook") if "ook" in entry.keys() else ()
+        forms = entry.strings("ook") if entry.get("ook", None) is not None else ()
         terms.append(GlossaryTerm(entry.text("term"), entry.text("uitleg"), forms))
         entry.close()
     return tuple(terms)
+
+
+def _optional(table: Table, key: str) -> Text | None:
+    """A text that versions before 2 do not have."""
+    return table.text(key) if table.get(key, None) is not None else None

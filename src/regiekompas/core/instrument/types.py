@@ -72,6 +72,8 @@ class AxisItem:
     #: Short pole words for the answer labels ("samen", "de gemeente alleen"); v2 onwards.
     short_1: Text | None = None
     short_5: Text | None = None
+    #: The question without a perspectief, for a statement answered for both in rows (v2).
+    statement: Text | None = None
 
     @property
     def keying(self) -> int:
@@ -166,6 +168,8 @@ class InstrumentTexts:
     likert: AnswerScale
     agreement: AnswerScale
     obstacle: AnswerScale
+    #: Introduces axis statements answered for both perspectieven in rows (v2 onwards).
+    axis_intro: Text | None = None
 
     def perspective(self, perspectief: str) -> Text:
         return _per_perspectief(perspectief, self.ambitie, self.praktijk)

@@ -15,8 +15,8 @@ from regiekompas.core.questionnaire.timing import PACE, Pace, PageLoad, estimate
 
 __all__ = [
     "PACE",
-    "PageLoad",
     "Pace",
+    "PageLoad",
     "Plan",
     "estimate_seconds",
     "flesch_douma",

@@ -2,9 +2,9 @@
 
 The estimate adds, page by page (`PageLoad`):
 
-- reading: the words shown for the first time on the route, at `words_per_minute`; a text
-  the respondent has read before on the route (the same statement for the other
-  perspectief, the same answer labels in the next row) counts at `reread` of its words;
+- reading: the words shown for the first time on the route, at `words_per_minute`; a
+  sentence the respondent has read before on the route (the same instruction on the next
+  page, the same answer labels under the next statement) counts at `reread` of its words;
 - answering: `first_row_s` for the first row of each statement (weighing the statement
   once) and `next_row_s` for every further row of the same statement (comparing a
   gemeente with the one above);
@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+_SENTENCE = re.compile(r"(?<=[.!?:])\s+")
 
 
 def words(text: str) -> int:
@@ -33,7 +34,7 @@ def words(text: str) -> int:
 
 @dataclass(frozen=True)
 class Pace:
-    words_per_minute: float = 150.0
+    words_per_minute: float = 175.0
     reread: float = 0.2
     first_row_s: float = 3.0
     next_row_s: float = 1.5
@@ -66,12 +67,11 @@ def page_seconds(page: PageLoad, seen: set[str], pace: Pace = PACE) -> float:
     """Seconds for one page; adds its texts to `seen` (the texts read so far on the route)."""
     read = float(page.extra_words)
     for text in page.texts:
-        key = " ".join(text.split())
-        if not key:
-            continue
-        n = words(key)
-        read += n * (pace.reread if key in seen else 1.0)
-        seen.add(key)
+        for sentence in _SENTENCE.split(" ".join(text.split())):
+            if not sentence:
+                continue
+            read += words(sentence) * (pace.reread if sentence in seen else 1.0)
+            seen.add(sentence)
     return (
         read * 60.0 / pace.words_per_minute
         + page.statements * pace.first_row_s

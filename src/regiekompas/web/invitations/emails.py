@@ -29,10 +29,15 @@ logger = logging.getLogger(__name__)
 
 Kind = Literal["invitation", "reminder"]
 
+
 #: Minutes a respondent's route takes, or None when unknown. The questionnaire app, which
 #: knows the route, installs its estimate at start-up (`set_time_estimate`), so this app
 #: need not import it (apps import each other one way only).
-_time_estimate: Callable[[Respondent], int | None] = lambda respondent: None
+def _no_estimate(respondent: Respondent) -> int | None:
+    return None
+
+
+_time_estimate: Callable[[Respondent], int | None] = _no_estimate
 
 
 def set_time_estimate(estimate: Callable[[Respondent], int | None]) -> None:
@@ -80,8 +85,12 @@ def send_invitations(scan: Scan) -> SendResult:
     return _send(scan, invitation_recipients(scan), "invitation")
 
 
-def send_reminders(scan: Scan) -> SendResult:
-    return _send(scan, reminder_recipients(scan), "reminder")
+def send_reminders(scan: Scan, groep: str | None = None) -> SendResult:
+    """Remind every invited respondent who has not submitted, or only those of one group."""
+    recipients = reminder_recipients(scan)
+    if groep is not None:
+        recipients = recipients.filter(groep=groep)
+    return _send(scan, recipients, "reminder")
 
 
 def compose(

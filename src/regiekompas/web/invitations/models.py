@@ -26,7 +26,8 @@ class Respondent(models.Model):
     transities = models.JSONField(_("transities"), default=list)
     email = models.EmailField(_("email address"), blank=True)
     #: The planned subset of someone who works for more gemeenten than the scan's maximum
-    #: (`questionnaire.planning`): {"van": [[g, t], …] all, "gemeenten": […], "cellen": [[g, t], …]}.
+    #: (`questionnaire.planning`): {"van": [[g, t], …], "max": 3, "gemeenten": […],
+    #: "cellen": [[g, t], …]}.
     #: Empty when they answer for everything; stored so the subset never changes under them.
     plan = models.JSONField(default=dict, blank=True, editable=False)
     source = models.CharField(max_length=12, choices=Source.choices, default=Source.UITNODIGING)

@@ -21,7 +21,7 @@ from regiekompas.web.questionnaire.steps import Route, Saved, build_route
 #: works, the privacy promise and whom to ask (counted on the Dutch page).
 START_WORDS = 190
 #: Words on the review page besides the list of pages.
-REVIEW_WORDS = 70
+REVIEW_WORDS = 110
 
 _EMPTY = Saved({}, {}, frozenset())
 

@@ -20,6 +20,7 @@ from typing import Literal
 
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from regiekompas.core.instrument import AnswerScale, AxisItem, GlossaryTerm
 from regiekompas.core.questionnaire import PageLoad
@@ -41,9 +42,9 @@ def form_value(value: int | None) -> str:
     return WEET_NIET if value is None else str(value)
 
 
-def field_name(item: str, gemeente: str, transitie: str = "") -> str:
-    """The form field of one row of a statement."""
-    return f"{item}:{gemeente}:{transitie}"
+def field_name(item: str, gemeente: str, transitie: str = "", perspectief: str = "") -> str:
+    """The form field of one row of a statement: `cc1:GM0153:jeugd:ambitie`, `amb1:GM0153::`."""
+    return f"{item}:{gemeente}:{transitie}:{perspectief}"
 
 
 def _html_id(*parts: str) -> str:
@@ -154,13 +155,25 @@ class _Glossary:
         return tuple(found)
 
 
+_PERSPECTIEF_ROW = {
+    "ambitie": gettext_lazy("As intended"),
+    "praktijk": gettext_lazy("As it works today"),
+}
+
+
 def _row_label(route: Route, step: Step, row: RowKey) -> str:
-    gemeente, transitie = row
-    name = route.gemeente_name(gemeente)
-    if not transitie:
-        return name
-    transitie_name = route.transitie_names.get(transitie, transitie)
-    return f"{name} · {transitie_name}"
+    """ "Almelo · Youth: As intended"; only the parts that differ between the rows."""
+    gemeente, transitie, perspectief = row
+    parts = []
+    if len({g for g, _t, _p in step.rows}) > 1:
+        parts.append(route.gemeente_name(gemeente))
+    if transitie and len({t for _g, t, _p in step.rows}) > 1:
+        parts.append(route.transitie_names.get(transitie, transitie))
+    label = " · ".join(parts)
+    if perspectief and len({p for _g, _t, p in step.rows}) > 1:
+        view = str(_PERSPECTIEF_ROW[perspectief])
+        label = f"{label}: {view.lower()}" if label else view
+    return label
 
 
 def _radio_rows(
@@ -180,12 +193,12 @@ def _radio_rows(
     rows: list[Row] = []
     previous = ""
     previous_label = ""
-    for gemeente, transitie in step.rows:
-        key = (gemeente, transitie, step.perspectief, item)
+    for gemeente, transitie, perspectief in step.rows:
+        key = (gemeente, transitie, perspectief, item)
         current = form_value(saved.values[key]) if key in saved.values else None
-        name = field_name(item, gemeente, transitie)
-        row_id = _html_id("q", item, gemeente, transitie)
-        cell = {"gemeente": gemeente, "transitie": transitie, "perspectief": step.perspectief}
+        name = field_name(item, gemeente, transitie, perspectief)
+        row_id = row_anchor(name)
+        cell = {"gemeente": gemeente, "transitie": transitie, "perspectief": perspectief}
         choices = tuple(
             Choice(
                 name=name,
@@ -197,7 +210,7 @@ def _radio_rows(
             )
             for value, label in option_labels
         )
-        label = _row_label(route, step, (gemeente, transitie)) if len(step.rows) > 1 else ""
+        label = _row_label(route, step, (gemeente, transitie, perspectief))
         copy_label = (
             _("Same as %(row)s") % {"row": previous_label} if previous and previous_label else ""
         )
@@ -241,14 +254,24 @@ def _short_poles(item: AxisItem, lang: str) -> dict[str, str] | None:
 def _axis_page(route: Route, step: Step, saved: Saved) -> Page:
     lang, instrument, fill = route.lang, route.instrument, _fill(route)
     glossary = _Glossary(instrument.glossary, lang)
-    intro = instrument.texts.perspective(step.perspectief).format(lang, **fill)
+    texts = instrument.texts
+    perspectieven = list(dict.fromkeys(p for _g, _t, p in step.rows))
+    if texts.axis_intro is not None and len(perspectieven) > 1:
+        intro = texts.axis_intro.get(lang)
+    else:
+        intro = " ".join(texts.perspective(p).format(lang, **fill) for p in perspectieven)
     intro_terms = glossary.find(step.title, intro)
     questions = []
     for item in instrument.axis_items:
         if item.code not in step.item_codes:
             continue
-        text = item.question(step.perspectief).format(lang, **fill)
-        heading = item.topic.get(lang)
+        if item.statement is not None:
+            text = item.statement.get(lang)
+        elif len(perspectieven) == 1:
+            text = item.question(perspectieven[0]).format(lang, **fill)
+        else:
+            text = item.topic.get(lang)
+        heading = item.topic.get(lang) if text != item.topic.get(lang) else ""
         poles = (item.pole_1.format(lang, **fill), item.pole_5.format(lang, **fill))
         short = _short_poles(item, lang)
         rows = _radio_rows(route, step, item.code, instrument.texts.bipolar, saved, short)
@@ -276,16 +299,31 @@ def _axis_page(route: Route, step: Step, saved: Saved) -> Page:
 
 
 def _conditions_page(route: Route, step: Step, saved: Saved) -> Page:
+    """One or more condition scales, each under its own heading with what it is about."""
     lang, instrument, fill = route.lang, route.instrument, _fill(route)
     glossary = _Glossary(instrument.glossary, lang)
-    scale = next(s for s in instrument.scales if s.code == step.part)
-    intro = f"{scale.condition.get(lang)} {instrument.texts.conditions.format(lang, **fill)}"
+    intro = instrument.texts.conditions.format(lang, **fill)
     intro_terms = glossary.find(intro)
     questions = []
-    for item in scale.items:
-        text = item.text.format(lang, **fill)
-        rows = _radio_rows(route, step, item.code, instrument.texts.likert, saved)
-        questions.append(Question("radio", item.code, text, rows=rows, terms=glossary.find(text)))
+    for scale in instrument.scales:
+        if not set(scale.item_codes) & set(step.item_codes):
+            continue
+        for index, item in enumerate(scale.items):
+            text = item.text.format(lang, **fill)
+            heading = scale.name.get(lang) if index == 0 else ""
+            about = scale.condition.get(lang) if index == 0 else ""
+            rows = _radio_rows(route, step, item.code, instrument.texts.likert, saved)
+            questions.append(
+                Question(
+                    "radio",
+                    item.code,
+                    text,
+                    rows=rows,
+                    heading=heading,
+                    intro=about,
+                    terms=glossary.find(about, text),
+                )
+            )
     return Page(step, intro, tuple(questions), intro_terms)
 
 
@@ -424,7 +462,8 @@ def page_load(page: Page) -> PageLoad:
     acc.read(page.step.title, page.intro, *(t.term for t in page.intro_terms))
     acc.read(
         _(
-            "Every question may be skipped, and “don't know” is always a good answer if you cannot judge it."
+            "Every question may be skipped, and “don't know” is always a good answer if you "
+            "cannot judge it."
         )
     )
     for question in page.questions:

@@ -140,11 +140,12 @@ def copy_row(data: QueryDict) -> tuple[QueryDict, str]:
     """The posted page with the row named by the copy button given the answer of the row
     above it (the "same as above" button without JavaScript), and the target's name."""
     target, _sep, source = (data.get(COPY_FIELD) or "").partition("|")
-    if target.count(":") != 2 or source.count(":") != 2:
+    if target.count(":") != 3 or source.count(":") != 3:
         raise AnswerRejected(_("Unknown question."))
     copied = data.copy()
-    if data.get(source):
-        copied[target] = data[source]
+    value = data.get(source)
+    if isinstance(value, str) and value:
+        copied[target] = value
     return copied, target
 
 
@@ -157,7 +158,7 @@ def save_step(route: Route, step: Step, data: QueryDict) -> None:
     obstacles = _obstacle_codes(instrument)
     answers: list[AnswerIn] = []
     for gemeente, transitie, perspectief, code in step.keys:
-        raw = data.get(field_name(code, gemeente, transitie))
+        raw = data.get(field_name(code, gemeente, transitie, perspectief))
         if code in obstacles:
             value: int | None = 1 if raw == "1" else 0
         elif raw is None or raw == "":

@@ -7,9 +7,10 @@ gemeenten changes the route on the next page load without a migration of saved s
 
 Each statement is asked once, with a row per gemeente (× transitie) the respondent answers
 for; someone who works for more gemeenten than the scan's maximum answers for a planned
-subset (`planning`, docs/questionnaire.md). Order: per perspectief one page per axis, then
-one page per condition scale, the agreements and obstacles, the arrangements in use, and
-finally one page of free text. The intro and the review page are not numbered steps.
+subset (`planning`, docs/questionnaire.md). Ambitie and praktijk are rows of the same
+statement. Order: the axis statements (a few a page), then the condition scales, the
+agreements and obstacles, the arrangements in use, and finally one page of free text. The
+intro and the review page are not numbered steps.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from django.utils.text import get_text_list
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -32,6 +34,19 @@ from regiekompas.web.responses.models import Answer, MechanismUse, OpenAnswer
 
 StepKind = Literal["axis", "conditions", "collaboration", "mechanisms", "open"]
 
+#: Rows a page may hold (statements × rows) before it is split: about as long on a phone
+#: as six statements with two rows each.
+ROWS_PER_PAGE = 12
+
+
+def _pages(codes: tuple[str, ...], rows: int) -> list[tuple[str, ...]]:
+    """`codes` split into pages of at most ROWS_PER_PAGE rows, as evenly as possible."""
+    per_page = max(1, ROWS_PER_PAGE // max(rows, 1))
+    count = -(-len(codes) // per_page)
+    size = -(-len(codes) // count)
+    return [codes[i : i + size] for i in range(0, len(codes), size)]
+
+
 #: The OpenAnswer question under which the "other obstacle, namely" text is stored.
 OBSTACLE_OTHER = "obs_anders"
 
@@ -44,19 +59,20 @@ def active_language() -> str:
     return "en" if (get_language() or "").startswith("en") else "nl"
 
 
-#: (gemeente_code, transitie): one row of a statement; transitie "" for gemeente-level items.
-RowKey = tuple[str, str]
+#: (gemeente_code, transitie, perspectief): one row of a statement; transitie and
+#: perspectief are "" for the gemeente-level items.
+RowKey = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
 class Step:
     """One numbered page: its statements (`item_codes`), each asked once with a row per
-    entry of `rows`. Axis pages have a row per gemeente × transitie of the respondent's
-    plan; gemeente-level pages a row per planned gemeente (transitie "")."""
+    entry of `rows`. Axis pages have a row per gemeente × transitie of the respondent's plan
+    × perspectief (ambitie and praktijk next to each other); gemeente-level pages a row per
+    planned gemeente."""
 
     number: int
     kind: StepKind
-    perspectief: str
     title: str
     item_codes: tuple[str, ...]
     rows: tuple[RowKey, ...]
@@ -65,13 +81,11 @@ class Step:
 
     @functools.cached_property
     def keys(self) -> tuple[AnswerKey, ...]:
-        return tuple(
-            (g, t, self.perspectief, code) for code in self.item_codes for g, t in self.rows
-        )
+        return tuple((g, t, p, code) for code in self.item_codes for g, t, p in self.rows)
 
     @property
     def gemeenten(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(g for g, _t in self.rows))
+        return tuple(dict.fromkeys(g for g, _t, _p in self.rows))
 
 
 @dataclass(frozen=True)
@@ -229,7 +243,7 @@ _ShapeKey = tuple[
     str,
     str | None,
     tuple[str, ...],
-    tuple[RowKey, ...],
+    tuple[tuple[str, str], ...],
     tuple[str, ...],
     tuple[str, ...],
 ]
@@ -241,13 +255,14 @@ def _route_shape(
     instrument: Instrument,
     lang: str,
     gemeenten: tuple[str, ...],
-    cells: tuple[RowKey, ...],
+    cells: tuple[tuple[str, str], ...],
     perspectieven: tuple[str, ...],
     names: tuple[str, ...],
 ) -> tuple[dict[str, str], tuple[Step, ...]]:
-    """Order: per perspectief one page per axis (each statement once, a row per planned
-    gemeente × transitie); then per condition scale one page, the agreements and obstacles,
-    and the arrangements in use, each with a row per planned gemeente; finally free text.
+    """Order: the axis statements, three a page, each with a row per planned gemeente ×
+    transitie × perspectief; then per condition scale one page, the agreements and
+    obstacles, and the arrangements in use, each with a row per planned gemeente; finally
+    free text.
     """
     model = load_model()
     transitie_names: dict[str, str] = {}
@@ -261,7 +276,8 @@ def _route_shape(
         *(item.code for item in instrument.agreements),
         *(item.code for item in instrument.obstacles),
     )
-    gemeente_rows = tuple((g, "") for g in gemeenten)
+    axis_rows = tuple((g, t, p) for g, t in cells for p in perspectieven)
+    gemeente_rows = tuple((g, "", "") for g in gemeenten)
     steps: list[Step] = []
 
     def add(
@@ -269,35 +285,39 @@ def _route_shape(
         title: str,
         items: tuple[str, ...] = (),
         rows: tuple[RowKey, ...] = (),
-        perspectief: str = "",
         part: str = "",
     ) -> None:
-        steps.append(Step(len(steps) + 1, kind, perspectief, title, items, rows, part))
+        steps.append(Step(len(steps) + 1, kind, title, items, rows, part))
 
     # Each title is translated once per shape, not once per page.
-    axis_title = {
-        ("ambitie", "cc"): _("As intended: who decides? (cocreatie or controle)"),
-        ("ambitie", "dc"): _("As intended: how is the work organised? (decentraal or centraal)"),
-        ("praktijk", "cc"): _("As it works today: who decides? (cocreatie or controle)"),
-        ("praktijk", "dc"): _(
-            "As it works today: how is the work organised? (decentraal or centraal)"
-        ),
+    axis_whole = {
+        "cc": _("Who decides? (cocreatie or controle)"),
+        "dc": _("How is the work organised? (decentraal or centraal)"),
     }
-    if cells:
-        for perspectief in perspectieven:
-            for axis in ("cc", "dc"):
-                add(
-                    "axis",
-                    axis_title[(perspectief, axis)],
-                    instrument.axis_codes(axis),
-                    cells,
-                    perspectief,
-                    axis,
-                )
+    axis_title = {
+        "cc": _("Who decides? (cocreatie or controle), part %(part)d of %(parts)d"),
+        "dc": _("How is the work organised? (decentraal or centraal), part %(part)d of %(parts)d"),
+    }
+    if axis_rows:
+        for axis in ("cc", "dc"):
+            chunks = _pages(instrument.axis_codes(axis), len(axis_rows))
+            for index, chunk in enumerate(chunks, start=1):
+                if len(chunks) == 1:
+                    title = axis_whole[axis]
+                else:
+                    title = axis_title[axis] % {"part": index, "parts": len(chunks)}
+                add("axis", title, chunk, axis_rows, axis)
     if gemeenten:
-        for scale in instrument.scales:
-            title = _("Working together: %(condition)s") % {"condition": scale.name.get(lang)}
-            add("conditions", title, scale.item_codes, gemeente_rows, part=scale.code)
+        # One page per condition scale when each statement has several rows; with one row
+        # the scales share pages, each under its own heading.
+        scales = instrument.scales
+        per_page = 1 if len(gemeente_rows) > 1 else 3
+        for i in range(0, len(scales), per_page):
+            group = scales[i : i + per_page]
+            listed = str(get_text_list([s.name.get(lang) for s in group], _("and")))
+            title = _("Working together: %(condition)s") % {"condition": listed}
+            codes = tuple(code for scale in group for code in scale.item_codes)
+            add("conditions", title, codes, gemeente_rows, part=group[0].code)
         add("collaboration", _("Agreements and obstacles"), collaboration, gemeente_rows)
         add("mechanisms", _("Ways of working together in use"), (), gemeente_rows)
     if instrument.open_questions:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -103,7 +103,8 @@ def step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     from_review = request.GET.get("van") == FROM_REVIEW or request.POST.get("naar") == FROM_REVIEW
     error = ""
     if request.method == "POST":
-        data, copied = request.POST, ""
+        data: QueryDict = request.POST
+        copied = ""
         try:
             if COPY_FIELD in data:
                 data, copied = copy_row(data)
