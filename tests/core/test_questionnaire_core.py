@@ -9,8 +9,8 @@ import pytest
 
 from regiekompas.core.questionnaire import (
     PACE,
-    PageLoad,
     Pace,
+    PageLoad,
     estimate_seconds,
     flesch_douma,
     plan_for,

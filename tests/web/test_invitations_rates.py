@@ -164,7 +164,7 @@ def test_reminding_a_group_mails_only_its_members_who_did_not_submit(
     page = client.get(reverse("invitations:rates", args=[scan.pk])).content.decode()
     response = client.post(reverse("invitations:remind_group", args=[scan.pk, "wijkteam"]))
 
-    assert 'action="/scans/' in page and "/respons/herinneren/wijkteam/" in page
+    assert "/respons/herinneren/wijkteam/" in page
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == [
         "wijkteam1@example.nl",
