@@ -11,9 +11,19 @@ from typing import Any
 
 import pytest
 
-from regiekompas.core.advice import Advice, advice_rows, evaluate, load_rules
+from regiekompas.core.advice import (
+    Advice,
+    advice_rows,
+    evaluate,
+    gemeente_scope,
+    load_rules,
+    most_urgent,
+    regio_scope,
+    split_top,
+    top_advice,
+)
 from regiekompas.core.model import Model, load_model
-from regiekompas.core.vocabulary import quadrant_of
+from regiekompas.core.vocabulary import CONDITIONS, quadrant_of
 
 G1, G2, G3 = "GM0001", "GM0002", "GM0003"
 NAMES = {G1: "Aardam", G2: "Beekdorp", G3: "Cranendal"}
@@ -137,8 +147,14 @@ def test_a_large_gap_gets_the_text_of_its_direction(
     assert nl in advice.tekst.nl
     assert en in advice.tekst.en
     van, naar = model.quadrant(quadrant_of(*amb)).name, model.quadrant(quadrant_of(*prak)).name
-    assert f"ambitie: {van.nl}, praktijk: {naar.nl}" in advice.tekst.nl
-    assert f"ambition: {van.en}, practice: {naar.en}" in advice.tekst.en
+    assert f"ambitie {van.nl} → praktijk {naar.nl}" in advice.tekst.nl
+    assert f"ambition {van.en} → practice {naar.en}" in advice.tekst.en
+    band = "hoog" if waarde >= 0.25 else "midden"
+    assert f"{waarde:.2f} ({band})".replace(".", ",") in advice.tekst.nl
+    assert advice.transities == ("wmo",)
+    assert advice.eerste_stap.nl
+    assert advice.eerste_stap.en
+    assert "Aardam" in advice.eerste_stap.nl
     assert "Aardam" in advice.tekst.nl
     assert model.transitie("wmo").name.nl in advice.tekst.nl
     assert advice.bron == "problemen.kloof"
@@ -147,7 +163,7 @@ def test_a_large_gap_gets_the_text_of_its_direction(
 def test_the_gap_text_gives_the_shift_on_the_dominant_axis() -> None:
     advice = only(run(kloof(G1, "jeugd", (0.6, 0.5), (-0.3, 0.4))), "kloof_meer_cocreatie")
     assert "0,90 verder richting cocreatie" in advice.tekst.nl
-    assert "decentraal–centraal -0,10" in advice.tekst.nl
+    assert "andere as -0,10" in advice.tekst.nl
 
 
 def test_a_small_gap_gives_no_gap_advice() -> None:
@@ -318,17 +334,17 @@ def test_regional_dispersion_fires_on_its_own_threshold() -> None:
     assert codes(run(fragmentation(1.2, 0.1, 0.31))) == ["regionale_spreiding"]
 
 
-# --- 7. the weakest condition ---------------------------------------------------------------
+# --- 7. the lowest condition and the one that matters most for the form of regie ----------
 
 #: Relaties is the raw lowest; vorm is close behind and weighs double under Sturen.
 SCORES = {"gedeelde_ambitie": 70, "belangen": 72, "relaties": 50, "vorm": 55, "proces": 71}
 
 
-def weakest(results: dict[str, Any], **kwargs: Any) -> list[str]:
-    return [a.regel for a in run(results, **kwargs) if a.regel.startswith("zwakste_conditie")]
+def condition_advice(results: dict[str, Any], **kwargs: Any) -> list[str]:
+    return sorted(a.regel for a in run(results, **kwargs) if "_conditie_" in a.regel)
 
 
-def test_the_weakest_condition_follows_the_weights_of_the_ambitie_quadrant() -> None:
+def test_the_lowest_is_always_the_lowest_score_and_the_weights_pick_the_most_decisive() -> None:
     afspreken = {
         "cellen": [cell(G1, "jeugd", "ambitie", -0.4, -0.4)],
         "condities": conditions(G1, SCORES),
@@ -337,8 +353,29 @@ def test_the_weakest_condition_follows_the_weights_of_the_ambitie_quadrant() -> 
         "cellen": [cell(G1, "jeugd", "ambitie", 0.4, 0.4)],
         "condities": conditions(G1, SCORES),
     }
-    assert weakest(afspreken) == ["zwakste_conditie_relaties"]
-    assert weakest(sturen) == ["zwakste_conditie_vorm"]
+    # Afspreken leans on relaties, which is also the lowest: one advice, called the lowest.
+    assert condition_advice(afspreken) == ["laagste_conditie_relaties"]
+    # Sturen leans on vorm: both appear, each named for what it is.
+    assert condition_advice(sturen) == ["bepalend_conditie_vorm", "laagste_conditie_relaties"]
+
+
+def test_the_texts_call_the_lowest_lowest_and_the_weighted_one_most_decisive(model: Model) -> None:
+    results = {
+        "cellen": [cell(G1, "jeugd", "ambitie", 0.4, 0.4)],
+        "condities": conditions(G1, SCORES),
+    }
+    advice = run(results)
+    lowest = only(advice, "laagste_conditie_relaties").tekst
+    decisive = only(advice, "bepalend_conditie_vorm").tekst
+    relaties, vorm = model.condition("relaties").name, model.condition("vorm").name
+    assert f"‘{relaties.nl}’ het laagst" in lowest.nl
+    assert "50 van 100 (matig" in lowest.nl
+    assert f"‘{relaties.en}’ scores lowest" in lowest.en
+    assert f"‘{vorm.nl}’ de meest bepalende voorwaarde" in decisive.nl
+    assert "zwakst" not in decisive.nl
+    assert "zwakst" not in lowest.nl
+    assert f"De laagste score heeft ‘{relaties.nl}’ (50)" in decisive.nl
+    assert f"‘{vorm.en}’ is the condition that matters most" in decisive.en
 
 
 def test_a_chosen_target_position_overrides_the_ambitie_for_the_weights(model: Model) -> None:
@@ -349,20 +386,20 @@ def test_a_chosen_target_position_overrides_the_ambitie_for_the_weights(model: M
     advice = [
         a
         for a in run(results, targets={(G1, "jeugd"): "Sturen"})
-        if a.regel == "zwakste_conditie_vorm"
+        if a.regel == "bepalend_conditie_vorm"
     ]
     assert len(advice) == 1
     text = advice[0].tekst
     assert model.condition("vorm").name.nl in text.nl
-    assert "score 55 van 100" in text.nl
+    assert "scoort 55 van 100 (matig)" in text.nl
     assert "gekozen doelposities: Sturen (Jeugd)" in text.nl
-    assert "score 55 out of 100" in text.en
+    assert "scores 55 out of 100 (moderate)" in text.en
     assert text.nl.endswith(f"({model.reference('condities.vorm', 'nl')})")
     assert advice[0].bron == "condities.vorm"
 
 
-def test_without_any_position_the_raw_lowest_condition_is_the_weakest() -> None:
-    assert weakest({"condities": conditions(G1, SCORES)}) == ["zwakste_conditie_relaties"]
+def test_without_any_position_only_the_lowest_condition_is_advised() -> None:
+    assert condition_advice({"condities": conditions(G1, SCORES)}) == ["laagste_conditie_relaties"]
 
 
 def test_weights_are_averaged_over_the_transities_of_the_gemeente() -> None:
@@ -375,7 +412,7 @@ def test_weights_are_averaged_over_the_transities_of_the_gemeente() -> None:
         ],
         "condities": conditions(G1, SCORES),
     }
-    assert weakest(results) == ["zwakste_conditie_vorm"]
+    assert "bepalend_conditie_vorm" in condition_advice(results)
 
 
 def test_conditions_above_the_threshold_give_no_weakest_condition_advice() -> None:
@@ -391,7 +428,9 @@ def test_a_large_gap_between_groups_on_a_condition_names_both_groups(model: Mode
     advice = only(run({"condities": rows}), "conditie_verschil_groepen")
     assert model.group("gemeente_beleid").name.nl in advice.tekst.nl
     assert model.group("aanbieder_professional").name.en in advice.tekst.en
-    assert "verschil 31 punten" in advice.tekst.nl
+    assert "een verschil van 31 punten" in advice.tekst.nl
+    assert "82 (goed)" in advice.tekst.nl
+    assert "51 (matig)" in advice.tekst.nl
     assert advice.bron == "condities.relaties"
     assert advice.tekst.en.endswith(f"({model.reference('condities.relaties', 'en')})")
 
@@ -413,7 +452,8 @@ def test_steering_with_weak_conditions_warns_of_bureaucracy() -> None:
     }
     advice = only(run(results), "risico_bureaucratie")
     assert "Aardam" in advice.tekst.nl
-    assert "gemiddeld 45 van 100" in advice.tekst.nl
+    assert "45 van 100 (matig)" in advice.tekst.nl
+    assert advice.transities == ("jeugd",)
     assert "Sturen (cc +0,60; dc +0,50)" in advice.tekst.nl
     assert "Steering (cc +0.50; dc +0.40)" in advice.tekst.en
 
@@ -424,7 +464,7 @@ def test_bureaucracy_fires_on_the_ambition_alone_when_practice_is_not_measured()
         "condities": conditions(G1, {"vorm": 40.0}),
     }
     advice = only(run(results), "risico_bureaucratie")
-    assert "praktijk: niet gemeten" in advice.tekst.nl
+    assert "praktijk niet gemeten" in advice.tekst.nl
 
 
 @pytest.mark.parametrize(
@@ -484,16 +524,17 @@ def everything() -> dict[str, Any]:
 def test_every_rule_can_fire_and_every_text_is_bilingual_and_cites_the_model(model: Model) -> None:
     advice = run(everything(), targets={(G2, "jeugd"): "Afspreken"})
     fired = set(codes(advice))
-    expected = {r.code for r in load_rules().regels} - {
-        "kloof_meer_controle",
-        "kloof_meer_decentraal",
-        "kloof_meer_centraal",
-        "spraakverwarring_praktijk",
-        "zwakste_conditie_gedeelde_ambitie",
-        "zwakste_conditie_belangen",
-        "zwakste_conditie_relaties",
-        "zwakste_conditie_proces",
-    }
+    expected = (
+        {r.code for r in load_rules().regels}
+        - {
+            "kloof_meer_controle",
+            "kloof_meer_decentraal",
+            "kloof_meer_centraal",
+            "spraakverwarring_praktijk",
+        }
+        - {f"laagste_conditie_{c}" for c in CONDITIONS if c != "gedeelde_ambitie"}
+        - {f"bepalend_conditie_{c}" for c in CONDITIONS}
+    )
     assert expected <= fired
     for item in advice:
         for lang in ("nl", "en"):
@@ -572,6 +613,88 @@ def test_advice_rows_have_exactly_the_keys_of_the_results_document() -> None:
     rows = advice_rows(advice)
     assert rows
     for row, item in zip(rows, advice, strict=True):
-        assert set(row) == {"gemeente_code", "transitie", "regel", "prioriteit", "tekst"}
+        assert set(row) == {
+            "gemeente_code",
+            "transitie",
+            "regel",
+            "prioriteit",
+            "tekst",
+            "rang",
+            "eerste_stap",
+            "transities",
+        }
         assert row["tekst"] == item.tekst.nl
+        assert row["eerste_stap"] == item.eerste_stap.nl
+        assert row["transities"] == list(item.transities)
     assert advice_rows(advice, lang="en")[0]["tekst"] == advice[0].tekst.en
+
+
+# --- one truth per rule and gemeente; rank within scope; the top 3 ---------------------------
+
+
+def two_gaps() -> dict[str, Any]:
+    results = kloof(G1, "jeugd", (0.6, 0.5), (-0.3, 0.4))
+    more = kloof(G1, "wmo", (0.6, 0.5), (-0.6, 0.45))
+    return {key: results[key] + more[key] for key in results}
+
+
+def test_the_same_rule_for_the_same_gemeente_is_one_advice_listing_its_transities(
+    model: Model,
+) -> None:
+    advice = run(two_gaps())
+    gap = only(advice, "kloof_meer_cocreatie")
+    # the larger gap (Wmo) first, in the list and in the text
+    assert gap.transities == ("wmo", "jeugd")
+    assert gap.transitie is None
+    wmo, jeugd = model.transitie("wmo").name, model.transitie("jeugd").name
+    assert f"bij {wmo.nl} en {jeugd.nl} duidelijk meer in cocreatie" in gap.tekst.nl
+    assert gap.tekst.nl.index(f"{wmo.nl} — kloof") < gap.tekst.nl.index(f"{jeugd.nl} — kloof")
+    assert gap.tekst.nl.count("Het beleid onderschat") == 1
+    assert f"{wmo.nl} en {jeugd.nl}" in gap.eerste_stap.nl or "Aardam" in gap.eerste_stap.nl
+    row = advice_rows([gap])[0]
+    assert row["transities"] == ["wmo", "jeugd"]
+
+
+def test_rang_counts_within_each_gemeente_and_each_region() -> None:
+    results = everything()
+    results["cellen"] += [cell(G3, "jeugd", "ambitie", 0.05, 0.4, helder=False)]
+    advice = run(results, regio_of={G1: "Regio Noord", G2: "Regio Noord", G3: "Regio Noord"})
+    scopes: dict[tuple[str, str | None], list[int]] = {}
+    for item in advice:  # in order of the ranking over the whole scan
+        scopes.setdefault(item.scope, []).append(item.rang)
+    assert ("gemeente", G3) in scopes
+    assert ("regio", "Regio Noord") in scopes
+    for ranks in scopes.values():
+        assert ranks == list(range(1, len(ranks) + 1))
+    assert all(a.regio is None for a in advice if a.gemeente_code is not None)
+
+
+def test_top_advice_gives_the_three_most_urgent_of_a_scope_and_the_rest_on_request() -> None:
+    advice = run(everything(), regio_of={G1: "Regio Noord", G2: "Regio Noord"})
+    mine = [a for a in advice if a.gemeente_code == G1]
+    assert len(mine) > 3
+    top = top_advice(advice, gemeente_scope(G1))
+    assert [a.rang for a in top] == [1, 2, 3]
+    assert top == sorted(mine, key=lambda a: a.prioriteit)[:3]
+    shown, rest = split_top(advice, gemeente_scope(G1))
+    assert shown == top
+    assert len(shown) + len(rest) == len(mine)
+    assert top_advice(advice, gemeente_scope(G1), None) == shown + rest
+    for item in top_advice(advice, gemeente_scope(G1), None, transitie="wmo"):
+        assert not item.transities or "wmo" in item.transities
+    region = top_advice(advice, regio_scope("Regio Noord"))
+    assert region
+    assert all(a.gemeente_code is None for a in region)
+    assert top_advice(advice, regio_scope("Elders")) == []
+    national = most_urgent(advice, regional=False, n=2)
+    assert [a.prioriteit for a in national] == sorted(a.prioriteit for a in national)
+    assert len({a.regel for a in national}) == 2
+
+
+def test_a_number_is_never_rounded_across_its_band() -> None:
+    # 0.2497 is `midden`; written as 0,25 next to "midden" it would contradict the cut-off.
+    results = kloof(G1, "jeugd", (0.6, 0.5), (0.3, 0.5))
+    results["kloof"][0]["waarde"] = 0.2497
+    gap = only(run(results), "kloof_meer_cocreatie")
+    assert "0,2497 (midden)" in gap.tekst.nl
+    assert "0.2497 (medium)" in gap.tekst.en

@@ -51,7 +51,9 @@ def test_packaged_rules_cover_every_problem_of_the_product_spec() -> None:
     scopes = {r.scope for r in load_rules().regels}
     assert set(SCOPES) <= scopes
     codes = {r.code for r in load_rules().regels}
-    assert {f"zwakste_conditie_{c}" for c in CONDITIONS} <= codes
+    assert {f"laagste_conditie_{c}" for c in CONDITIONS} <= codes
+    assert {f"bepalend_conditie_{c}" for c in CONDITIONS} <= codes
+    assert not any("zwakste" in code for code in codes)
 
 
 def test_every_quadrant_weighs_every_condition() -> None:
@@ -134,7 +136,7 @@ KLOOF_ALS = 'als = "waarde >= kloof_groot and dcc < 0 and abs_dcc >= abs_ddc"'
         (
             'bron = "condities.relaties"',
             'bron = "condities.vertrouwen"',
-            "regels.zwakste_conditie_relaties.bron",
+            "regels.laagste_conditie_relaties.bron",
             "condities.vertrouwen",
         ),
         (
@@ -166,6 +168,30 @@ KLOOF_ALS = 'als = "waarde >= kloof_groot and dcc < 0 and abs_dcc >= abs_ddc"'
             'prioriteit = "hoog"\nbron = "problemen.spaghetti"',
             "regels.spaghetti.prioriteit",
             "number",
+        ),
+        (
+            'tekst.nl = "In {gemeente} werkt de praktijk bij {transities}',
+            'tekst.nl = "In {gemeente} ({waarde}) werkt de praktijk bij {transities}',
+            "regels.kloof_meer_cocreatie.tekst.nl",
+            "{waarde}",
+        ),
+        (
+            "duidelijk meer in cocreatie dan de ambitie zegt: {details}.",
+            "duidelijk meer in cocreatie dan de ambitie zegt.",
+            "regels.kloof_meer_cocreatie.tekst.nl",
+            "{details}",
+        ),
+        (
+            'code = "spaghetti"',
+            'code = "spaghetti"\ndetail = { nl = "x", en = "x" }',
+            "regels.spaghetti.detail",
+            "several entries",
+        ),
+        (
+            'eerste_stap.nl = "De beleidsadviseur van {gemeente} maakt met twee',
+            'eerste_stap.nl = "{gemeente} {transities} maakt met twee',
+            "regels.spaghetti.eerste_stap.nl",
+            "{transities}",
         ),
         ('versie = "1"', 'versie = "2"', "versie", "unsupported"),
         ("relaties = 2.0", "relaties = 0", "gewichten.Afspreken.relaties", "positive"),
@@ -291,3 +317,11 @@ def test_figures_are_written_dutch_or_english_style() -> None:
     assert format_value(True, "bool", "nl") == "ja"
     assert format_threshold(65.0, "nl") == "65"
     assert format_threshold(0.667, "nl") == "0,667"
+
+
+def test_a_rule_without_a_first_step_is_refused(tmp_path: Path) -> None:
+    start = SOURCE.index("eerste_stap.nl = ", SOURCE.index('code = "spaghetti"'))
+    end = SOURCE.index("\n", start)
+    path = tmp_path / FILE
+    path.write_text(SOURCE[:start] + SOURCE[end + 1 :], encoding="utf-8")
+    assert load_error(path).field == "regels.spaghetti.eerste_stap.nl"

@@ -83,30 +83,32 @@ def test_dispersion_of_one_point_is_zero_and_of_none_is_undefined() -> None:
 
 
 def _two_cell_dataset() -> Dataset:
-    """Two respondents, ambitie and praktijk, with fixed answers (one gemeente, jeugd)."""
+    """Three respondents, ambitie and praktijk, with fixed answers (one gemeente, jeugd)."""
     ambitie = [5, 5, 1, 5, 5, 5, 5, 5, 5, 1, 5, 5]  # cc +1, dc +1 (Sturen)
     praktijk = [1, 1, 5, 1, 1, 1, 3, 3, 3, 3, 3, 4]  # cc −1, dc 1/12
-    answers = np.array([ambitie, praktijk, ambitie, praktijk], dtype=float)
-    conditions = np.full((2, len(INSTRUMENT.gemeente_item_codes)), np.nan)
+    answers = np.array([ambitie, praktijk] * 3, dtype=float)
+    conditions = np.full((3, len(INSTRUMENT.gemeente_item_codes)), np.nan)
     # respondent 1: amb1..amb4 = 4, 4, 4, 2 (amb4 reversed → 4): score 4 → 75
-    # respondent 2: amb1..amb4 = 2, 2, —, — : score 2 → 25 ; mean 3 → 50
+    # respondent 2: amb1..amb4 = 2, 2, —, — : score 2 → 25
+    # respondent 3: amb1..amb4 = 3, 3, 3, 3 : score 3 → 50 ; mean 3 → 50
     conditions[0, :4] = [4, 4, 4, 2]
     conditions[1, :4] = [2, 2, np.nan, np.nan]
+    conditions[2, :4] = [3, 3, 3, 3]
     responses = build_responses(
-        respondent_ids=["a", "b"],
-        respondent_group=["wijkteam", "wijkteam"],
-        respondent_org=["X", "Y"],
+        respondent_ids=["a", "b", "c"],
+        respondent_group=["wijkteam", "wijkteam", "gemeente_beleid"],
+        respondent_org=["X", "Y", "Z"],
         transities=TRANSITIES,
         axis_items=INSTRUMENT.axis_item_codes,
         gemeente_items=INSTRUMENT.gemeente_item_codes,
         gemeente_codes=["GM0001"],
-        obs_respondent=np.array([0, 0, 1, 1]),
-        obs_gemeente=np.zeros(4, dtype=np.intp),
-        obs_transitie=np.zeros(4, dtype=np.intp),
-        obs_perspectief=np.array([0, 1, 0, 1]),
+        obs_respondent=np.array([0, 0, 1, 1, 2, 2]),
+        obs_gemeente=np.zeros(6, dtype=np.intp),
+        obs_transitie=np.zeros(6, dtype=np.intp),
+        obs_perspectief=np.array([0, 1, 0, 1, 0, 1]),
         axis_answers=answers,
-        gem_respondent=np.array([0, 1]),
-        gem_gemeente=np.zeros(2, dtype=np.intp),
+        gem_respondent=np.array([0, 1, 2]),
+        gem_gemeente=np.zeros(3, dtype=np.intp),
         gemeente_answers=conditions,
     )
     return Dataset(responses=responses, gemeenten=(Gemeente("GM0001", "Ergens", "Regio"),))
@@ -118,11 +120,26 @@ def test_gap_condition_score_and_quadrant_shift_by_hand() -> None:
     # from (1, 1) to (−1, 1/12): distance √(4 + (11/12)²) / 2√2
     assert gap["waarde"] == pytest.approx(math.hypot(2, 11 / 12) / (2 * math.sqrt(2)))
     assert (gap["van"], gap["naar"]) == ("Sturen", "Coördineren")
+    assert gap["band"] == "hoog"  # ≈ 0.78 ≥ 0.25
     # identical respondents: every bootstrap replicate equals the estimate
     assert gap["ci"] == pytest.approx([gap["waarde"], gap["waarde"]])
     ambition = next(r for r in document["condities"] if r["conditie"] == "gedeelde_ambitie")
-    assert (ambition["score"], ambition["n"]) == (pytest.approx(50.0), 2)
-    assert all(r["groep"] is None for r in document["condities"])  # 2 < k: no breakdown
+    assert (ambition["score"], ambition["n"], ambition["band"]) == (pytest.approx(50.0), 3, "matig")
+    assert all(r["groep"] is None for r in document["condities"])  # groups 2 and 1 < k
+    assert document["onderdrukt"] == []
+
+
+def test_a_small_cell_shows_nothing_and_enters_no_derived_figure() -> None:
+    # k = 4 with 3 respondents: both cells are small.
+    document = analyse(_two_cell_dataset(), settings=Settings(k=4, bootstrap=100))
+    for table in ("cellen", "groepen", "rationaliteiten", "kloof", "spraakverwarring",
+                  "spraakverwarring_rationaliteiten", "kwadranten", "condities"):  # fmt: skip
+        assert document[table] == [], table
+    assert document["onderdrukt"] == [
+        {"gemeente_code": "GM0001", "transitie": "jeugd", "perspectief": p, "reden": "kleine_cel"}
+        for p in ("ambitie", "praktijk")
+    ] + [{"gemeente_code": "GM0001", "transitie": None, "perspectief": None, "reden": "condities"}]
+    assert '"n"' not in str(document["onderdrukt"])
 
 
 def test_trend_reports_changes_and_rows_present_in_one_round_only() -> None:

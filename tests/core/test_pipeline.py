@@ -26,8 +26,9 @@ def test_region_advice_carries_its_region_and_the_document_keeps_section_10_keys
         other = "Zuidkant" if item.regio == "Noordkant" else "Noordkant"
         assert item.regio in item.tekst.nl
         assert other not in item.tekst.nl
-    assert all(set(row) == {"gemeente_code", "transitie", "regel", "prioriteit", "tekst"}
-               for row in document["advies"])  # fmt: skip
+    keys = {"gemeente_code", "transitie", "regel", "prioriteit", "tekst"}
+    keys |= {"rang", "eerste_stap", "transities"}
+    assert all(set(row) == keys for row in document["advies"])
     assert document == run_analysis(two_regions, settings=Settings(bootstrap=100))
 
 

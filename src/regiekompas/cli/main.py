@@ -42,6 +42,13 @@ lang_option = click.option(
 )
 
 
+details_option = click.option(
+    "--details",
+    is_flag=True,
+    help="Toon ook elke gemeente en regio afzonderlijk, met al haar adviezen.",
+)
+
+
 class BadInput(click.ClickException):
     """A user error: printed without traceback, exit status 2."""
 
@@ -145,7 +152,7 @@ def simulate(
     "--json",
     "json_out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Schrijf de resultaten als JSON (product.md §10).",
+    help="Schrijf de resultaten als JSON (docs/method.md).",
 )
 @click.option(
     "--xlsx",
@@ -163,6 +170,7 @@ def simulate(
 @click.option("--bootstrap", default=1000, show_default=True, help="Aantal bootstraptrekkingen.")
 @click.option("--seed", default=0, show_default=True, help="Startwaarde van de bootstrap.")
 @click.option("--stil", "quiet", is_flag=True, help="Geen samenvatting in de terminal.")
+@details_option
 @lang_option
 def analyse(
     paths: Sequence[Path],
@@ -173,6 +181,7 @@ def analyse(
     bootstrap: int,
     seed: int,
     quiet: bool,
+    details: bool,
     lang: str,
 ) -> None:
     """Analyseer de antwoorden (en regiobestanden) in PATHS: bestanden of mappen."""
@@ -196,7 +205,7 @@ def analyse(
         )
     _write_outputs(document, json_out, xlsx_out, csv_out, lang)
     if not quiet:
-        render(document, advice, load_model(), dataset.naam_of(), lang, Console())
+        render(document, advice, load_model(), dataset.naam_of(), lang, Console(), details=details)
 
 
 @cli.command()
@@ -210,8 +219,9 @@ def analyse(
 @click.option(
     "--seed", default=2026, show_default=True, help="Startwaarde van simulatie en bootstrap."
 )
+@details_option
 @lang_option
-def demo(port: int, terminal: bool, bootstrap: int, seed: int, lang: str) -> None:
+def demo(port: int, terminal: bool, bootstrap: int, seed: int, details: bool, lang: str) -> None:
     """Start de webapplicatie met de demoregio Twente (of toon de analyse met --terminal)."""
     if not terminal:
         from regiekompas.cli.web_commands import run_web_demo
@@ -225,7 +235,9 @@ def demo(port: int, terminal: bool, bootstrap: int, seed: int, lang: str) -> Non
         document, advice = analyse_with_advice(
             region.dataset, settings=settings, lang=lang, progress=update
         )
-    render(document, advice, load_model(), region.dataset.naam_of(), lang, Console())
+    render(
+        document, advice, load_model(), region.dataset.naam_of(), lang, Console(), details=details
+    )
 
 
 @cli.command(name="trend")
@@ -302,10 +314,12 @@ def _write_outputs(
         _write(csv_out, lang, lambda: write_csv_folder(csv_out, document))
 
 
+from regiekompas.cli.documents import documenten  # noqa: E402
 from regiekompas.cli.web_commands import manage, serve  # noqa: E402
 
 cli.add_command(serve)
 cli.add_command(manage)
+cli.add_command(documenten)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,37 +1,70 @@
-"""One full analysis of a scan: every measure of product.md §4 as the document of §10.
+"""One full analysis of a scan: every measure of docs/method.md as the results document.
 
 This is the single function behind `regiekompas analyse`, the web pages and the reports, so
-a figure is computed in one place. The document holds unrounded floats; `round_document`
-gives the published form (4 decimals). Group breakdowns pass through `shown_groups`
-(k-anonymity) before anything is put into the document, so no output path can leak them.
+a figure is computed in one place. The measures themselves live in `core.measures` (each with
+its formula and reference); this module only wires them together and turns them into the rows
+of `core.results`. The document holds unrounded floats; `round_document` gives the published
+form (4 decimals).
+
+Privacy is applied here, before anything is put into the document, so no output path can
+leak what it must not show (docs/method.md, "k-rules"):
+
+- small cells: a cell with fewer than k respondents is left out of `cellen` and of every
+  derived figure, and listed in `onderdrukt` without its n; the same for a gemeente's
+  condition scores, afspraken and obstakels below k;
+- nested suppression of rationaliteiten and the groups within them (`nested_shown`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from regiekompas import __version__
 from regiekompas.core.dataset import Dataset, FloatArray
 from regiekompas.core.instrument import Instrument, load_instrument
-from regiekompas.core.measures.agreement import grouped_rwg, krippendorff_alpha_interval
-from regiekompas.core.measures.anonymity import check_k, shown_groups
+from regiekompas.core.measures.agreement import grouped_rwg, groups_alpha
+from regiekompas.core.measures.anonymity import check_k, nested_shown, visible_cells
 from regiekompas.core.measures.bootstrap import ProgressFn, bootstrap_cell_means, percentile_ci
-from regiekompas.core.measures.conditions import (
-    grouped_cronbach_alpha,
-    grouped_mean,
-    scale_scores,
-    to_percent,
-)
+from regiekompas.core.measures.centroids import unit_centroids
+from regiekompas.core.measures.checklists import agreement_shares, obstacle_shares
+from regiekompas.core.measures.conditions import ConditionScores, condition_scores
+from regiekompas.core.measures.confusion import largest_distance
 from regiekompas.core.measures.fragmentation import fragmentation, provider_regimes
+from regiekompas.core.measures.gap import gap_pairs, gaps
 from regiekompas.core.measures.positions import Cells, cell_positions, respondent_positions
+from regiekompas.core.measures.quadrant_counts import Placed, quadrant_counts
 from regiekompas.core.measures.spaghetti import spaghetti
-from regiekompas.core.vocabulary import MAX_DISTANCE, quadrant_of
+from regiekompas.core.model import Model, load_model
+from regiekompas.core.model.bands import Bands, load_bands
+from regiekompas.core.results.rows import (
+    AanbiederRow,
+    CellKey,
+    CelRow,
+    ConditieRow,
+    Document,
+    GroepRow,
+    KloofRow,
+    OnderdruktRow,
+    RationaliteitRow,
+    RegioRow,
+    SpraakverwarringRationaliteitenRow,
+    SpraakverwarringRow,
+    VersnipperingRow,
+)
+from regiekompas.core.vocabulary import QUADRANTS, quadrant_of
 
-Document = dict[str, Any]
+__all__ = ["Document", "Settings", "analyse", "round_document"]
+
+#: `reden` codes of `onderdrukt` rows (docs/method.md, "Small cells").
+REDEN_CEL = "kleine_cel"
+REDEN_CONDITIES = "condities"
+REDEN_AFSPRAKEN = "afspraken"
+REDEN_OBSTAKELS = "obstakels"
 
 
 @dataclass(frozen=True)
@@ -50,63 +83,69 @@ def analyse(
     *,
     settings: Settings | None = None,
     instrument: Instrument | None = None,
+    model: Model | None = None,
+    bands: Bands | None = None,
     progress: ProgressFn | None = None,
 ) -> Document:
     """All measures of one scan; `core.pipeline` adds the advice."""
     settings = settings or Settings()
     k = check_k(settings.k)
     instrument = instrument or load_instrument()
+    model = model or load_model()
+    bands = bands or load_bands()
     r = dataset.responses
-    n_groups = len(r.groups)
 
     positions = respondent_positions(r, instrument)
     cells = cell_positions(r, positions)
-    keys = [
-        f"{r.gemeente_codes[g]}|{r.transities[t]}|{r.perspectieven[p]}"
-        for g, t, p in zip(cells.gemeente, cells.transitie, cells.perspectief, strict=True)
-    ]
+    visible = visible_cells(cells.n, k)
+    keys = [_cell_key(dataset, cells, c) for c in range(len(cells))]
     replicates = bootstrap_cell_means(
         cells, keys, replicates=settings.bootstrap, seed=settings.seed, progress=progress
     )
     cc_low, cc_high = percentile_ci(replicates.real)
     dc_low, dc_high = percentile_ci(replicates.imag)
 
-    doc: Document = {}
+    doc: dict[str, Any] = {}
     doc["cellen"] = [
-        {
-            "gemeente_code": r.gemeente_codes[cells.gemeente[c]],
-            "transitie": r.transities[cells.transitie[c]],
-            "perspectief": r.perspectieven[cells.perspectief[c]],
-            "n": int(cells.n[c]),
-            "cc": float(cells.cc[c]),
-            "dc": float(cells.dc[c]),
-            "cc_ci": [float(cc_low[c]), float(cc_high[c])],
-            "dc_ci": [float(dc_low[c]), float(dc_high[c])],
-            "kwadrant": quadrant_of(float(cells.cc[c]), float(cells.dc[c])),
-            "helder": bool(cc_low[c] > 0 or cc_high[c] < 0)
-            and bool(dc_low[c] > 0 or dc_high[c] < 0),
-        }
-        for c in range(len(cells))
+        CelRow(
+            gemeente_code=r.gemeente_codes[cells.gemeente[c]],
+            transitie=r.transities[cells.transitie[c]],
+            perspectief=r.perspectieven[cells.perspectief[c]],
+            n=int(cells.n[c]),
+            cc=float(cells.cc[c]),
+            dc=float(cells.dc[c]),
+            cc_ci=[float(cc_low[c]), float(cc_high[c])],
+            dc_ci=[float(dc_low[c]), float(dc_high[c])],
+            kwadrant=quadrant_of(float(cells.cc[c]), float(cells.dc[c])),
+            helder=bool(cc_low[c] > 0 or cc_high[c] < 0) and bool(dc_low[c] > 0 or dc_high[c] < 0),
+        )
+        for c in np.flatnonzero(visible)
     ]
 
-    # Groups within cells: centroids, agreement and k-anonymity.
-    cell_group = cells.cell_of_row * n_groups + cells.group_of_row
-    size = len(cells) * n_groups
-    counts = np.bincount(cell_group, minlength=size).reshape(len(cells), n_groups)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        centroid_cc = np.bincount(cell_group, weights=cells.x, minlength=size) / counts.ravel()
-        centroid_dc = np.bincount(cell_group, weights=cells.y, minlength=size) / counts.ravel()
-    centroid_cc = centroid_cc.reshape(len(cells), n_groups)
-    centroid_dc = centroid_dc.reshape(len(cells), n_groups)
-    shown = shown_groups(counts, k)
+    # Groups and rationaliteiten within cells: centroids, agreement, nested suppression.
+    rationaliteiten = sorted({r.code for r in model.rationaliteiten})
+    rat_of_group = np.asarray(
+        [rationaliteiten.index(_rationaliteit(model, code)) for code in r.groups], dtype=np.intp
+    )
+    groups = unit_centroids(cells, cells.group_of_row, len(r.groups))
+    rats = unit_centroids(
+        cells, rat_of_group[cells.group_of_row] if len(r.groups) else cells.group_of_row, 4
+    )
+    rat_shown, group_shown = nested_shown(groups.n, rat_of_group, len(rationaliteiten), k)
+    rat_shown &= visible[:, None]
+    group_shown &= visible[:, None]
 
     raw = r.axis_answers[cells.rows]
     axis_cols = {
         axis: [r.axis_items.index(code) for code in instrument.axis_codes(axis)]
         for axis in ("cc", "dc")
     }
+    n_groups = len(r.groups)
+    cell_group = cells.cell_of_row * n_groups + cells.group_of_row
     rwg_group = {
-        axis: grouped_rwg(raw[:, cols], cell_group, size).reshape(len(cells), n_groups)
+        axis: grouped_rwg(raw[:, cols], cell_group, len(cells) * n_groups).reshape(
+            len(cells), n_groups
+        )
         for axis, cols in axis_cols.items()
     }
     rwg_cell = {
@@ -115,23 +154,34 @@ def analyse(
     }
 
     doc["groepen"] = [
-        {
-            "gemeente_code": r.gemeente_codes[cells.gemeente[c]],
-            "transitie": r.transities[cells.transitie[c]],
-            "perspectief": r.perspectieven[cells.perspectief[c]],
-            "groep": r.groups[g],
-            "n": int(counts[c, g]),
-            "cc": float(centroid_cc[c, g]),
-            "dc": float(centroid_dc[c, g]),
-            "rwg": {"cc": _opt(rwg_group["cc"][c, g]), "dc": _opt(rwg_group["dc"][c, g])},
-        }
-        for c, g in zip(*np.nonzero(shown), strict=True)
+        GroepRow(
+            **_cell_fields(dataset, cells, c),
+            groep=r.groups[g],
+            n=int(groups.n[c, g]),
+            cc=float(groups.cc[c, g]),
+            dc=float(groups.dc[c, g]),
+            rwg={"cc": _opt(rwg_group["cc"][c, g]), "dc": _opt(rwg_group["dc"][c, g])},
+        )
+        for c, g in zip(*np.nonzero(group_shown), strict=True)
     ]
 
-    doc["kloof"] = _gaps(dataset, cells, replicates)
-    doc["spraakverwarring"] = _confusion(dataset, cells, centroid_cc, centroid_dc, shown, rwg_cell)
-    doc["regio"] = _region_alpha(dataset, cells, centroid_cc, centroid_dc, shown)
-    doc["condities"] = _conditions(dataset, instrument, k)
+    doc["kloof"] = _gaps(dataset, cells, replicates, visible, bands)
+    spread = largest_distance(groups.cc, groups.dc, group_shown)
+    doc["spraakverwarring"] = [
+        SpraakverwarringRow(
+            **_cell_fields(dataset, cells, c),
+            waarde=_opt(spread.value[c]),
+            groepen=[r.groups[spread.first[c]], r.groups[spread.second[c]]]
+            if spread.first[c] >= 0
+            else [],
+            rwg={"cc": _opt(rwg_cell["cc"][c]), "dc": _opt(rwg_cell["dc"][c])},
+            band=bands.of("spraakverwarring", _opt(spread.value[c])),
+        )
+        for c in np.flatnonzero(visible)
+    ]
+    doc["regio"] = _region_alpha(dataset, cells, groups.cc, groups.dc, group_shown)
+    condition_rows, condition_hidden = _conditions(dataset, instrument, k, bands)
+    doc["condities"] = condition_rows
     praktijk = {
         (row["gemeente_code"], row["transitie"]): row
         for row in doc["cellen"]
@@ -140,95 +190,106 @@ def analyse(
     doc["spaghetti"] = _spaghetti(dataset, praktijk)
     doc["versnippering"], doc["aanbieders"] = _fragmentation(dataset, praktijk)
     doc["advies"] = []
+
+    doc["rationaliteiten"] = [
+        RationaliteitRow(
+            **_cell_fields(dataset, cells, c),
+            rationaliteit=rationaliteiten[q],
+            n=int(rats.n[c, q]),
+            cc=float(rats.cc[c, q]),
+            dc=float(rats.dc[c, q]),
+        )
+        for c, q in zip(*np.nonzero(rat_shown), strict=True)
+    ]
+    rat_spread = largest_distance(rats.cc, rats.dc, rat_shown)
+    doc["spraakverwarring_rationaliteiten"] = [
+        SpraakverwarringRationaliteitenRow(
+            **_cell_fields(dataset, cells, c),
+            waarde=float(rat_spread.value[c]),
+            band=bands.of("spraakverwarring", float(rat_spread.value[c])),
+            rationaliteiten=[
+                rationaliteiten[rat_spread.first[c]],
+                rationaliteiten[rat_spread.second[c]],
+            ],
+        )
+        for c in np.flatnonzero(visible & (rat_spread.first >= 0))
+    ]
+    afspraken, afspraken_hidden = _agreements(dataset, instrument, k)
+    obstakels, obstakels_hidden = _obstacles(dataset, instrument, k)
+    doc["afspraken"] = afspraken
+    doc["obstakels"] = obstakels
+    doc["kwadranten"] = _quadrant_counts(dataset, doc["cellen"])
+    doc["onderdrukt"] = _suppressed(
+        dataset,
+        cells,
+        visible,
+        {
+            REDEN_CONDITIES: condition_hidden,
+            REDEN_AFSPRAKEN: afspraken_hidden,
+            REDEN_OBSTAKELS: obstakels_hidden,
+        },
+    )
     doc["meta"] = {
         "versie": __version__,
         "instrument": instrument.versie,
         "k": k,
         "bootstrap": int(settings.bootstrap),
         "seed": int(settings.seed),
+        "banden": bands.versie,
     }
     return doc
 
 
-def _gaps(dataset: Dataset, cells: Cells, replicates: np.ndarray) -> list[dict[str, Any]]:
-    """Ambitie–praktijkkloof (§4.3): ‖ambitie − praktijk‖ / 2√2, in 0 … 1.
+def _rationaliteit(model: Model, group: str) -> str:
+    try:
+        return model.group(group).rationaliteit
+    except (KeyError, ValueError):
+        raise ValueError(
+            f"group {group!r} is not in the transitiemodel, so it has no rationaliteit"
+        ) from None
 
-    Its interval is the percentile interval of the same distance over the paired bootstrap
-    replicates of the two cells, and `van` → `naar` is the quadrant shift.
-    """
+
+def _cell_key(dataset: Dataset, cells: Cells, c: int) -> str:
     r = dataset.responses
-    index = {
-        (int(g), int(t), int(p)): c
-        for c, (g, t, p) in enumerate(
-            zip(cells.gemeente, cells.transitie, cells.perspectief, strict=True)
-        )
-    }
-    amb, prak = r.perspectieven.index("ambitie"), r.perspectieven.index("praktijk")
-    pairs = [
-        (a, index[(g, t, prak)])
-        for (g, t, p), a in index.items()
-        if p == amb and (g, t, prak) in index
-    ]
-    if not pairs:
-        return []
-    a_idx = np.asarray([a for a, _ in pairs], dtype=np.intp)
-    b_idx = np.asarray([b for _, b in pairs], dtype=np.intp)
-    values = np.abs((cells.cc[a_idx] - cells.cc[b_idx]) + 1j * (cells.dc[a_idx] - cells.dc[b_idx]))
-    low, high = percentile_ci(np.abs(replicates[a_idx] - replicates[b_idx]) / MAX_DISTANCE)
-    return [
-        {
-            "gemeente_code": r.gemeente_codes[cells.gemeente[a]],
-            "transitie": r.transities[cells.transitie[a]],
-            "waarde": float(values[i] / MAX_DISTANCE),
-            "ci": [float(low[i]), float(high[i])],
-            "van": quadrant_of(float(cells.cc[a]), float(cells.dc[a])),
-            "naar": quadrant_of(float(cells.cc[b]), float(cells.dc[b])),
-        }
-        for i, (a, b) in enumerate(pairs)
-    ]
+    return (
+        f"{r.gemeente_codes[cells.gemeente[c]]}|{r.transities[cells.transitie[c]]}"
+        f"|{r.perspectieven[cells.perspectief[c]]}"
+    )
 
 
-def _confusion(
+def _cell_fields(dataset: Dataset, cells: Cells, c: int | np.integer[Any]) -> CellKey:
+    r = dataset.responses
+    return CellKey(
+        gemeente_code=r.gemeente_codes[cells.gemeente[c]],
+        transitie=r.transities[cells.transitie[c]],
+        perspectief=r.perspectieven[cells.perspectief[c]],
+    )
+
+
+def _gaps(
     dataset: Dataset,
     cells: Cells,
-    centroid_cc: FloatArray,
-    centroid_dc: FloatArray,
-    shown: np.ndarray,
-    rwg_cell: Mapping[str, FloatArray],
-) -> list[dict[str, Any]]:
-    """Spraakverwarring (§4.4): max over pairs of shown groups of ‖c_a − c_b‖ / 2√2.
-
-    Only groups that pass k-anonymity have a centroid here; with fewer than two of them the
-    index is undefined (null) but the cell's r_wg(J) is still reported. Ties go to the pair
-    that comes first alphabetically.
-    """
+    replicates: npt.NDArray[np.complex128],
+    visible: npt.NDArray[np.bool_],
+    bands: Bands,
+) -> list[KloofRow]:
     r = dataset.responses
-    if len(cells) == 0:
-        return []
-    z = np.where(shown, centroid_cc + 1j * centroid_dc, np.nan)
-    dist = np.abs(z[:, :, None] - z[:, None, :]) / MAX_DISTANCE
-    upper = np.triu(np.ones(dist.shape[1:], dtype=bool), k=1)
-    dist = np.where(upper[None] & ~np.isnan(dist), dist, -1.0)
-    flat = dist.reshape(len(cells), -1)
-    best = np.argmax(flat, axis=1)
-    rows = []
-    for c in range(len(cells)):
-        value = float(flat[c, best[c]])
-        pair: list[str] = []
-        if value >= 0:
-            i, j = divmod(int(best[c]), dist.shape[1])
-            pair = [r.groups[i], r.groups[j]]
-        rows.append(
-            {
-                "gemeente_code": r.gemeente_codes[cells.gemeente[c]],
-                "transitie": r.transities[cells.transitie[c]],
-                "perspectief": r.perspectieven[cells.perspectief[c]],
-                "waarde": value if value >= 0 else None,
-                "groepen": pair,
-                "rwg": {"cc": _opt(rwg_cell["cc"][c]), "dc": _opt(rwg_cell["dc"][c])},
-            }
+    a, b = gap_pairs(
+        cells, r.perspectieven.index("ambitie"), r.perspectieven.index("praktijk"), visible
+    )
+    found = gaps(cells, replicates, a, b)
+    return [
+        KloofRow(
+            gemeente_code=r.gemeente_codes[cells.gemeente[a[i]]],
+            transitie=r.transities[cells.transitie[a[i]]],
+            waarde=float(found.value[i]),
+            ci=[float(found.low[i]), float(found.high[i])],
+            van=quadrant_of(float(cells.cc[a[i]]), float(cells.dc[a[i]])),
+            naar=quadrant_of(float(cells.cc[b[i]]), float(cells.dc[b[i]])),
+            band=bands.of("kloof", float(found.value[i])),
         )
-    return rows
+        for i in range(len(a))
+    ]
 
 
 def _region_alpha(
@@ -236,78 +297,160 @@ def _region_alpha(
     cells: Cells,
     centroid_cc: FloatArray,
     centroid_dc: FloatArray,
-    shown: np.ndarray,
-) -> list[dict[str, Any]]:
-    """Krippendorff's α per region: units (cell, axis), coders the shown groups."""
+    shown: npt.NDArray[np.bool_],
+) -> list[RegioRow]:
     regio_of = dataset.regio_of()
     cell_regio = [regio_of[dataset.responses.gemeente_codes[g]] for g in cells.gemeente]
     rows = []
     for regio in sorted(set(regio_of.values()), key=lambda v: (v is None, v or "")):
         mask = np.asarray([x == regio for x in cell_regio], dtype=bool)
-        units = np.concatenate(
-            [
-                np.where(shown[mask], centroid_cc[mask], np.nan),
-                np.where(shown[mask], centroid_dc[mask], np.nan),
-            ]
-        )
-        rows.append({"regio": regio, "alpha_groepen": _opt(krippendorff_alpha_interval(units))})
+        alpha = groups_alpha(centroid_cc[mask], centroid_dc[mask], shown[mask])
+        rows.append(RegioRow(regio=regio, alpha_groepen=_opt(alpha)))
     return rows
 
 
-def _conditions(dataset: Dataset, instrument: Instrument, k: int) -> list[dict[str, Any]]:
+def _conditions(
+    dataset: Dataset, instrument: Instrument, k: int, bands: Bands
+) -> tuple[list[ConditieRow], set[int]]:
+    """Condition rows, and the gemeenten (indexes) with a scale score suppressed below k."""
     r = dataset.responses
-    scores = scale_scores(r, instrument)
-    n_gem, n_groups = len(r.gemeente_codes), len(r.groups)
-    gem = r.gem_gemeente
-    gem_group = gem * n_groups + r.gem_group
-    size = n_gem * n_groups
-    rows: list[dict[str, Any]] = []
-    per_scale = []
-    for s, code in enumerate(scores.codes):
-        mean_g, n_g = grouped_mean(scores.scores[:, s], gem, n_gem)
-        alpha_g = grouped_cronbach_alpha(scores.complete[s], gem, n_gem)
-        mean_gg, n_gg = grouped_mean(scores.scores[:, s], gem_group, size)
-        alpha_gg = grouped_cronbach_alpha(scores.complete[s], gem_group, size)
-        # Each scale's group breakdown is its own table: k-anonymity on its own counts.
-        shown = shown_groups(n_gg.reshape(n_gem, n_groups), k)
-        per_scale.append((code, mean_g, n_g, alpha_g, mean_gg, n_gg, alpha_gg, shown))
-    for g in range(n_gem):
-        for code, mean_g, n_g, alpha_g, *_ in per_scale:
-            if n_g[g] > 0:
+    scores: ConditionScores = condition_scores(r, instrument, k)
+    rows: list[ConditieRow] = []
+    hidden: set[int] = set()
+
+    def row(g: int, group: str | None, s: int, mean: float, alpha: float, n: int) -> ConditieRow:
+        score = float(mean)
+        return ConditieRow(
+            gemeente_code=r.gemeente_codes[g],
+            groep=group,
+            conditie=scores.codes[s],
+            score=score,
+            alpha=_opt(float(alpha)),
+            n=int(n),
+            band=bands.of("conditie", _opt(score)),
+        )
+
+    for g in range(len(r.gemeente_codes)):
+        for s in range(len(scores.codes)):
+            n = int(scores.gemeente_n[g, s])
+            if n >= k:
                 rows.append(
-                    _condition_row(r.gemeente_codes[g], None, code, mean_g[g], alpha_g[g], n_g[g])
+                    row(g, None, s, scores.gemeente_score[g, s], scores.gemeente_alpha[g, s], n)
                 )
-        for grp in range(n_groups):
-            for code, *_, mean_gg, n_gg, alpha_gg, shown in per_scale:
-                i = g * n_groups + grp
-                if shown[g, grp]:
+            elif n > 0:
+                hidden.add(g)
+        for grp in range(len(r.groups)):
+            for s in range(len(scores.codes)):
+                if scores.group_shown[g, grp, s]:
                     rows.append(
-                        _condition_row(
-                            r.gemeente_codes[g],
+                        row(
+                            g,
                             r.groups[grp],
-                            code,
-                            mean_gg[i],
-                            alpha_gg[i],
-                            n_gg[i],
+                            s,
+                            scores.group_score[g, grp, s],
+                            scores.group_alpha[g, grp, s],
+                            scores.group_n[g, grp, s],
                         )
                     )
+    return rows, hidden
+
+
+def _agreements(
+    dataset: Dataset, instrument: Instrument, k: int
+) -> tuple[list[dict[str, Any]], set[int]]:
+    r = dataset.responses
+    codes = [item.code for item in instrument.agreements if item.code in r.gemeente_items]
+    rows: list[dict[str, Any]] = []
+    hidden: set[int] = set()
+    for share in agreement_shares(r, codes):
+        if share.n < k:
+            hidden.add(share.gemeente)
+            continue
+        rows.append(
+            {
+                "gemeente_code": r.gemeente_codes[share.gemeente],
+                "afspraak": share.afspraak,
+                "ja": share.ja,
+                "nee": share.nee,
+                "weet_niet": share.weet_niet,
+                "n": share.n,
+            }
+        )
+    return rows, hidden
+
+
+def _obstacles(
+    dataset: Dataset, instrument: Instrument, k: int
+) -> tuple[list[dict[str, Any]], set[int]]:
+    r = dataset.responses
+    codes = [item.code for item in instrument.obstacles if item.code in r.gemeente_items]
+    rows: list[dict[str, Any]] = []
+    hidden: set[int] = set()
+    for share in obstacle_shares(r, codes):
+        if share.n < k:
+            hidden.add(share.gemeente)
+            continue
+        rows.append(
+            {
+                "gemeente_code": r.gemeente_codes[share.gemeente],
+                "obstakel": share.obstakel,
+                "aandeel": share.aandeel,
+                "n": share.n,
+            }
+        )
+    return rows, hidden
+
+
+def _quadrant_counts(dataset: Dataset, cellen: Sequence[CelRow]) -> list[dict[str, Any]]:
+    regio_of = dataset.regio_of()
+    counts = quadrant_counts(
+        (
+            Placed(
+                regio_of.get(row["gemeente_code"]),
+                row["transitie"],
+                row["perspectief"],
+                row["kwadrant"],
+                row["helder"],
+            )
+            for row in cellen
+        ),
+        (dataset.responses.transities, dataset.responses.perspectieven),
+    )
+    return [
+        {
+            "regio": count.regio,
+            "transitie": count.transitie,
+            "perspectief": count.perspectief,
+            **{q: count.per_kwadrant[q] for q in (*QUADRANTS, "grens")},
+            "niet_helder": count.niet_helder,
+        }
+        for count in counts
+    ]
+
+
+def _suppressed(
+    dataset: Dataset,
+    cells: Cells,
+    visible: npt.NDArray[np.bool_],
+    gemeente_level: Mapping[str, set[int]],
+) -> list[OnderdruktRow]:
+    """Cells and gemeente figures left out below k, without their n (docs/method.md)."""
+    r = dataset.responses
+    rows: list[OnderdruktRow] = [
+        OnderdruktRow(**_cell_fields(dataset, cells, c), reden=REDEN_CEL)
+        for c in np.flatnonzero(~visible)
+    ]
+    for reden, hidden in gemeente_level.items():
+        rows.extend(
+            OnderdruktRow(
+                gemeente_code=r.gemeente_codes[g], transitie=None, perspectief=None, reden=reden
+            )
+            for g in sorted(hidden)
+        )
     return rows
 
 
-def _condition_row(
-    gemeente: str, group: str | None, code: str, mean: float, alpha: float, n: int
-) -> dict[str, Any]:
-    return {
-        "gemeente_code": gemeente,
-        "groep": group,
-        "conditie": code,
-        "score": float(to_percent(np.asarray(mean, dtype=np.float64))),
-        "alpha": _opt(float(alpha)),
-        "n": int(n),
-    }
-
-
-def _spaghetti(dataset: Dataset, praktijk: Mapping[tuple[str, str], Any]) -> list[dict[str, Any]]:
+def _spaghetti(dataset: Dataset, praktijk: Mapping[tuple[str, str], CelRow]) -> list[Any]:
     if dataset.mechanismen is None:
         return []
     quadrants: dict[str, list[str]] = {}
@@ -326,17 +469,18 @@ def _spaghetti(dataset: Dataset, praktijk: Mapping[tuple[str, str], Any]) -> lis
 
 
 def _fragmentation(
-    dataset: Dataset, praktijk: Mapping[tuple[str, str], Any]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dataset: Dataset, praktijk: Mapping[tuple[str, str], CelRow]
+) -> tuple[list[VersnipperingRow], list[AanbiederRow]]:
     quadrant = {key: row["kwadrant"] for key, row in praktijk.items()}
     contracts = dataset.contracten or ()
     providers = [
-        {
-            "organisatie": p.organisatie,
-            "transitie": p.transitie,
-            "gemeenten": p.gemeenten,
-            "regimes": p.regimes,
-        }
+        AanbiederRow(
+            organisatie=p.organisatie,
+            transitie=p.transitie,
+            gemeenten=p.gemeenten,
+            regimes=p.regimes,
+            per_gemeente=dict(p.per_gemeente),
+        )
         for p in provider_regimes(contracts, quadrant)
     ]
     regio_of = dataset.regio_of()
@@ -358,13 +502,13 @@ def _fragmentation(
                 continue
             f = fragmentation(regio, transitie, in_region, points)
             rows.append(
-                {
-                    "regio": f.regio,
-                    "transitie": f.transitie,
-                    "gewogen_gemiddelde": f.gewogen_gemiddelde,
-                    "aandeel_3_of_meer": f.aandeel_3_of_meer,
-                    "spreiding": f.spreiding,
-                }
+                VersnipperingRow(
+                    regio=f.regio,
+                    transitie=f.transitie,
+                    gewogen_gemiddelde=f.gewogen_gemiddelde,
+                    aandeel_3_of_meer=f.aandeel_3_of_meer,
+                    spreiding=f.spreiding,
+                )
             )
     return rows, providers
 

@@ -96,7 +96,7 @@ class Responses:
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """One scan: the responses plus the optional region files of product.md §8."""
+    """One scan: the responses plus the optional region files (docs/method.md, "Import files")."""
 
     responses: Responses
     gemeenten: tuple[Gemeente, ...] | None = None

@@ -22,7 +22,7 @@ def analyse_with_advice(
     targets: Mapping[tuple[str, str], str] | None = None,
     progress: ProgressFn | None = None,
 ) -> tuple[Document, list[Advice]]:
-    """The document of §10 and the advice as objects (both languages, region attached)."""
+    """The results document (docs/method.md) and the advice as objects (both languages)."""
     model = model or load_model()
     document = analyse(dataset, settings=settings, instrument=instrument, progress=progress)
     advice = evaluate(
@@ -46,7 +46,7 @@ def run_analysis(
     targets: Mapping[tuple[str, str], str] | None = None,
     progress: ProgressFn | None = None,
 ) -> Document:
-    """Every measure of §4 and the ranked advice of §5, as the document of §10."""
+    """Every measure and the ranked advice, as the results document (docs/method.md)."""
     document, _ = analyse_with_advice(
         dataset,
         settings=settings,

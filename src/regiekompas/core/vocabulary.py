@@ -1,4 +1,4 @@
-"""Codes of product.md §2 that data files, import files and results share.
+"""Codes (docs/method.md, "Notation") that data files, import files and results share.
 
 These are identifiers of the data contract, not texts: labels and descriptions live in the
 model data file (`core/model/transitiemodel.toml`).
@@ -27,7 +27,7 @@ CONDITIONS: Final[tuple[str, ...]] = (
 #: Largest distance in the [-1, 1]² plane; distances are divided by it to give 0 … 1.
 MAX_DISTANCE: Final[float] = 2.0 * 2.0**0.5
 
-#: Smallest k a scan may use (product.md §6).
+#: Smallest k a scan may use (docs/method.md, "k-rules").
 MIN_K: Final[int] = 3
 DEFAULT_K: Final[int] = 5
 

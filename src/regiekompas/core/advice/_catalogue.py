@@ -5,6 +5,17 @@ document: the loader refuses a rule that names anything not listed for its scope
 scope builders fill exactly these names. Figures are numbers, yes/no or codes (with their
 valid values, so a misspelt quadrant is caught at load); labels are display texts only
 (names of gemeenten, groups, overviews) and can be used in texts but not in conditions.
+
+A figure with a `band` also offers the label `<name>_band`: the word for its band ("hoog",
+"zwak", …; docs/method.md, "Bands"), so a text never shows a bare number without meaning.
+
+A scope is `multi` when one gemeente (or region) can have several of its entries — one per
+transitie, perspectief or condition. The same rule firing on several of them is one advice
+(product.md §5): its `tekst` is written once, with `{details}` (one `detail` text per entry,
+most severe first) and `{transities}` (the names of the transities involved), and may
+otherwise use only the scope's `shared` placeholders — those that are the same for every
+entry of one gemeente or region, so the merged text cannot quote one transitie's figure as
+if it held for all.
 """
 
 from __future__ import annotations
@@ -25,6 +36,8 @@ class Figure:
     values: frozenset[str] | None = None
     #: For codes: which list of the model gives their display name (see `Names.label`).
     names: str | None = None
+    #: For numbers: the measure of the bands file whose band word `<name>_band` gives.
+    band: str | None = None
 
     @property
     def type(self) -> FigureType:
@@ -41,15 +54,38 @@ class Scope:
     description: str
     figures: Mapping[str, Figure]
     labels: frozenset[str]
+    #: Several entries per gemeente (or region): rules need a `detail` text (module doc).
+    multi: bool = False
+    #: Placeholders the same for every entry of one gemeente or region (for `tekst` of a
+    #: multi scope; `transities` and `details` are always available there).
+    shared: frozenset[str] = frozenset()
+
+    @property
+    def band_labels(self) -> frozenset[str]:
+        return frozenset(f"{name}_band" for name, f in self.figures.items() if f.band)
 
     @property
     def placeholders(self) -> frozenset[str]:
-        return frozenset(self.figures) | self.labels
+        return frozenset(self.figures) | self.labels | self.band_labels
 
+    @property
+    def text_placeholders(self) -> frozenset[str]:
+        """What the `tekst` (and `eerste_stap`) of a rule of this scope may use."""
+        if not self.multi:
+            return self.placeholders
+        return self.shared | MERGED
+
+
+#: Placeholders of a merged text: the transities involved and the per-entry details.
+MERGED: Final = frozenset({"transities", "details"})
 
 _NUMBER: Final = Figure("getal")
 _SIGNED: Final = Figure("verschil")
 _SCORE: Final = Figure("score")
+_CONDITION_SCORE: Final = Figure("score", band="conditie")
+_GAP: Final = Figure("getal", band="kloof")
+_CONFUSION: Final = Figure("getal", band="spraakverwarring")
+_RWG: Final = Figure("getal", band="rwg")
 _COUNT: Final = Figure("aantal")
 _BOOL: Final = Figure("bool")
 _PERSPECTIEF: Final = Figure("tekst", frozenset(PERSPECTIEVEN), "perspectief")
@@ -72,11 +108,13 @@ SCOPES: Final[Mapping[str, Scope]] = {
             "dc": _SIGNED,
         },
         _CELL,
+        multi=True,
+        shared=_GEMEENTE,
     ),
     "kloof": Scope(
         "one per gemeente x transitie in `kloof`; dcc/ddc = praktijk minus ambitie (cellen)",
         {
-            "waarde": _NUMBER,
+            "waarde": _GAP,
             "ci_laag": _NUMBER,
             "ci_hoog": _NUMBER,
             "van": _POSITION,
@@ -87,29 +125,36 @@ SCOPES: Final[Mapping[str, Scope]] = {
             "abs_ddc": _NUMBER,
         },
         _CELL,
+        multi=True,
+        shared=_GEMEENTE,
     ),
     "spraakverwarring": Scope(
-        "one per cell in `spraakverwarring`; rwg over all respondents of the cell",
+        "one per cell in `spraakverwarring` or `spraakverwarring_rationaliteiten`: the larger "
+        "of the two values, who is furthest apart (rationaliteiten first, then groups), and "
+        "r_wg over all respondents of the cell",
         {
             "perspectief": _PERSPECTIEF,
-            "waarde": _NUMBER,
-            "rwg_cc": _NUMBER,
-            "rwg_dc": _NUMBER,
-            "rwg_min": _NUMBER,
+            "waarde": _CONFUSION,
+            "waarde_groepen": _CONFUSION,
+            "waarde_rationaliteiten": _CONFUSION,
+            "rwg_cc": _RWG,
+            "rwg_dc": _RWG,
+            "rwg_min": _RWG,
         },
-        _CELL | {"groep_a", "groep_b", "laagste_as"},
+        _CELL | {"wie", "laagste_as"},
+        multi=True,
+        shared=_GEMEENTE,
     ),
     "gemeente_condities": Scope(
-        "one per gemeente with condition scores; the weakest condition after quadrant weights",
+        "one per gemeente with condition scores: the lowest condition (argmin of the scores) "
+        "and the one that matters most for its form of regie (largest weighted shortfall)",
         {
-            "conditie": _CONDITION,
-            "score": _SCORE,
-            "gewicht": _NUMBER,
-            "zwakte": _NUMBER,
             "laagste_conditie": _CONDITION,
-            "laagste_score": _SCORE,
-            "gemiddelde": _SCORE,
-            "alpha": _NUMBER,
+            "laagste_score": _CONDITION_SCORE,
+            "bepalende_conditie": _CONDITION,
+            "bepalende_score": _CONDITION_SCORE,
+            "gewicht": _NUMBER,
+            "gemiddelde": _CONDITION_SCORE,
             "n": _COUNT,
         },
         _GEMEENTE | {"weging"},
@@ -119,11 +164,13 @@ SCOPES: Final[Mapping[str, Scope]] = {
         {
             "conditie": _CONDITION,
             "verschil": _SCORE,
-            "score_hoog": _SCORE,
-            "score_laag": _SCORE,
+            "score_hoog": _CONDITION_SCORE,
+            "score_laag": _CONDITION_SCORE,
             "groepen": _COUNT,
         },
         _GEMEENTE | {"groep_hoog", "groep_laag"},
+        multi=True,
+        shared=_GEMEENTE,
     ),
     "spaghetti": Scope(
         "one per gemeente in `spaghetti` (only when mechanisms were imported)",
@@ -148,21 +195,29 @@ SCOPES: Final[Mapping[str, Scope]] = {
             "spreiding": _NUMBER,
         },
         frozenset({"regio", "transitie", "regimes"}),
+        multi=True,
+        shared=frozenset({"regio"}),
     ),
     "bureaucratie": Scope(
-        "one per gemeente x transitie with a cell: both positions and the mean condition score",
+        "one per gemeente x transitie with a cell: both positions and the gemeente's mean "
+        "condition score and lowest condition",
         {
             "cc_ambitie": _SIGNED,
             "dc_ambitie": _SIGNED,
             "cc_praktijk": _SIGNED,
             "dc_praktijk": _SIGNED,
-            "condities_gemiddeld": _SCORE,
+            "condities_gemiddeld": _CONDITION_SCORE,
+            "laagste_score": _CONDITION_SCORE,
         },
-        _CELL | {"positie_ambitie", "positie_praktijk", "zwakste"},
+        _CELL | {"positie_ambitie", "positie_praktijk", "laagste"},
+        multi=True,
+        shared=_GEMEENTE
+        | {"condities_gemiddeld", "condities_gemiddeld_band", "laagste", "laagste_score"}
+        | {"laagste_score_band"},
     ),
     "regio": Scope(
         "one per region in `regio`",
-        {"alpha_groepen": _NUMBER},
+        {"alpha_groepen": Figure("getal", band="alpha")},
         frozenset({"regio"}),
     ),
     "doel": Scope(
@@ -175,6 +230,8 @@ SCOPES: Final[Mapping[str, Scope]] = {
             "dc": _SIGNED,
         },
         _CELL,
+        multi=True,
+        shared=_GEMEENTE,
     ),
 }
 

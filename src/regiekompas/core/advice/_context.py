@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from regiekompas.core.advice._bands import band_label
 from regiekompas.core.advice._catalogue import SCOPES
 from regiekompas.core.advice._expr import Value
 from regiekompas.core.advice._profile import Position, Profile, condition_profile
@@ -42,6 +43,11 @@ class ModelLike(Protocol):
     def quadrant(self, code: str) -> _Named: ...
 
     def axis(self, code: str) -> _Named: ...
+
+    def rationaliteit(self, code: str) -> _Named: ...
+
+    @property
+    def transitie_codes(self) -> tuple[str, ...]: ...
 
 
 def num(value: object) -> float | None:
@@ -91,6 +97,9 @@ class Names:
 
     def condition(self, key: str) -> Text:
         return self._lookup(self.model.condition, key)
+
+    def rationaliteit(self, key: str) -> Text:
+        return self._lookup(self.model.rationaliteit, key)
 
     def axis(self, key: str) -> Text:
         return self._lookup(self.model.axis, key)
@@ -148,6 +157,8 @@ class Context:
     gewichten: Mapping[str, Mapping[str, float]]
     targets: Mapping[tuple[str, str], str]
     regio_of: Mapping[str, str | None] | None
+    #: The model's order of the transities, for listing them in a merged advice.
+    transitie_order: tuple[str, ...] = ()
     _profiles: dict[str, Profile | None] = field(default_factory=dict)
 
     _rows: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
@@ -261,6 +272,10 @@ class Context:
             clean[name] = value
             if figure.names is not None and isinstance(value, str):
                 texts[name] = self.names.label(figure.names, value)
+            if figure.band is not None and isinstance(value, float):
+                word = band_label(figure.band, value)
+                if word is not None:
+                    texts[f"{name}_band"] = word
         if gemeente_code is not None:
             texts.setdefault("gemeente", self.names.gemeente(gemeente_code))
             texts.setdefault("gemeente_code", Text(gemeente_code, gemeente_code))

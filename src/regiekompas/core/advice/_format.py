@@ -8,6 +8,7 @@ share as a bare fraction by mistake.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 #: How a figure is shown; see `format_value`.
@@ -48,3 +49,18 @@ def format_threshold(value: float, lang: str) -> str:
     """A threshold as the expert typed it: 65 stays 65, 0.667 becomes 0,667."""
     text = f"{value:.4f}".rstrip("0").rstrip(".")
     return _decimal(text, lang)
+
+
+def format_banded(value: float, kind: str, lang: str, band: Callable[[float], object]) -> str:
+    """A figure whose band word stands next to it: never rounded across a band's cut-off.
+
+    0.2497 has band `midden`; written as 0,25 next to "midden" it would contradict the
+    cut-off (hoog from 0,25). Such a value gets one more decimal until the written number
+    lies in the same band: 0,250 would still cross, 0,2497 does not.
+    """
+    digits = 0 if kind in ("score", "aantal") else 2
+    text = format_value(value, kind, lang)
+    while digits < 4 and band(round(value, digits)) != band(value):
+        digits += 1
+        text = _decimal(f"{_no_negative_zero(value, digits):.{digits}f}", lang)
+    return text

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from regiekompas.core.advice._catalogue import SCOPES, Scope, figure_names
+from regiekompas.core.advice._catalogue import MERGED, SCOPES, Scope, figure_names
 from regiekompas.core.advice._expr import Expr, ExprError, ExprType, compile_expr
 from regiekompas.core.datafile import as_number, as_table, parse_toml, reject_unknown
 from regiekompas.core.text import LANGUAGES, DataFileError, Text, text_from
@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 DEFAULT_FILE: Final = "regels.toml"
 SUPPORTED_VERSIONS: Final = ("1",)
 _ROOT_KEYS: Final = frozenset({"versie", "max_ernst", "drempels", "gewichten", "regels"})
-_RULE_KEYS: Final = frozenset({"code", "scope", "als", "ernst", "prioriteit", "bron", "tekst"})
+_RULE_KEYS: Final = frozenset(
+    {"code", "scope", "als", "ernst", "prioriteit", "bron", "tekst", "detail", "eerste_stap"}
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,10 @@ class Rule:
     bron: str
     tekst: Text
     needs: frozenset[str]
+    #: The concrete first step: who does what first (product.md §5).
+    eerste_stap: Text
+    #: Per-entry text of a rule of a multi scope, joined into `{details}` of `tekst`.
+    detail: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -193,9 +199,28 @@ def _regel(
     if prioriteit <= 0:
         raise DataFileError(file, f"{path}.prioriteit", "must be positive")
     tekst = text_from(table.get("tekst"), file=file, field=f"{path}.tekst")
+    eerste_stap = text_from(table.get("eerste_stap"), file=file, field=f"{path}.eerste_stap")
+    detail = None
+    if scope.multi:
+        detail = text_from(table.get("detail"), file=file, field=f"{path}.detail")
+    elif "detail" in table:
+        raise DataFileError(
+            file, f"{path}.detail", "only rules of a scope with several entries per gemeente"
+        )
     needs: set[str] = set()
     for lang in LANGUAGES:
-        needs |= _placeholders(tekst.get(lang), scope, drempels, file, f"{path}.tekst.{lang}")
+        allowed = scope.text_placeholders
+        for key, template in (("tekst", tekst), ("eerste_stap", eerste_stap)):
+            field = f"{path}.{key}.{lang}"
+            needs |= _placeholders(template.get(lang), allowed, drempels, file, field)
+        if detail is not None:
+            field = f"{path}.detail.{lang}"
+            needs |= _placeholders(detail.get(lang), scope.placeholders, drempels, file, field)
+            if "details" not in _fields(tekst.get(lang), file, f"{path}.tekst.{lang}"):
+                raise DataFileError(
+                    file, f"{path}.tekst.{lang}", "a merged text must show its {details}"
+                )
+    needs -= MERGED
     bron, bron_needs = _bron(table.get("bron"), scope, model, file, f"{path}.bron")
     return Rule(
         code=str(table["code"]),
@@ -206,6 +231,8 @@ def _regel(
         bron=bron,
         tekst=tekst,
         needs=frozenset(needs | bron_needs),
+        eerste_stap=eerste_stap,
+        detail=detail,
     )
 
 
@@ -245,14 +272,14 @@ def _fields(template: str, file: str, field: str) -> list[str]:
 
 
 def _placeholders(
-    template: str, scope: Scope, drempels: Mapping[str, float], file: str, field: str
+    template: str, allowed: frozenset[str], drempels: Mapping[str, float], file: str, field: str
 ) -> set[str]:
     needs = set()
     for name in _fields(template, file, field):
         if name in drempels:
             continue
-        if name not in scope.placeholders:
-            available = ", ".join(sorted(scope.placeholders))
+        if name not in allowed:
+            available = ", ".join(sorted(allowed))
             raise DataFileError(
                 file, field, f"placeholder {{{name}}} is not available here; use one of {available}"
             )

@@ -8,7 +8,9 @@ the same advice in the same order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
+from regiekompas.core.advice._bands import band_label
 from regiekompas.core.advice._context import Cell, Context, Entry, code, num
 from regiekompas.core.advice._format import format_value
 from regiekompas.core.text import LANGUAGES, Text
@@ -83,15 +85,60 @@ def kloof(ctx: Context) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.gemeente_code or "", e.transitie or ""))
 
 
-def spraakverwarring(ctx: Context) -> list[Entry]:
-    entries = []
-    for row in ctx.rows("spraakverwarring"):
-        g, t, p = code(row.get("gemeente_code")), code(row.get("transitie")), row.get("perspectief")
-        if g is None or t is None or p not in PERSPECTIEVEN:
+def _pair(row: Mapping[str, Any], key: str) -> list[str]:
+    pair = row.get(key)
+    return [x for x in pair if isinstance(x, str)] if isinstance(pair, list) else []
+
+
+def _who(
+    ctx: Context,
+    rationaliteiten: tuple[list[str], float | None],
+    groepen: tuple[list[str], float | None],
+) -> Text | None:
+    """Who is furthest apart: the rationaliteiten (the model's explanation) first, then the
+    groups, each pair with its value and band; None when neither pair is known."""
+    parts: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    kinds = (
+        (rationaliteiten, ctx.names.rationaliteit, ("de rationaliteiten", "the rationalities")),
+        (groepen, ctx.names.group, ("de groepen", "the groups")),
+    )
+    for (pair, value), name, (nl, en) in kinds:
+        word = band_label("spraakverwarring", value)
+        if len(pair) != 2 or value is None or word is None:
             continue
-        pair = row.get("groepen")
-        groups = [x for x in pair if isinstance(x, str)] if isinstance(pair, list) else []
-        raw = row.get("rwg")
+        a, b = name(pair[0]), name(pair[1])
+        for lang, kind, joiner in (("nl", nl, "en"), ("en", en, "and")):
+            number = format_value(value, "getal", lang)
+            parts[lang].append(
+                f"{kind} ‘{a.get(lang)}’ {joiner} ‘{b.get(lang)}’: {number} ({word.get(lang)})"
+            )
+    if not parts["nl"]:
+        return None
+    return Text(nl=", en ".join(parts["nl"]), en=", and ".join(parts["en"]))
+
+
+def spraakverwarring(ctx: Context) -> list[Entry]:
+    by_cell: dict[tuple[str, str, str], dict[str, Mapping[str, Any]]] = {}
+    for key in ("spraakverwarring", "spraakverwarring_rationaliteiten"):
+        for row in ctx.rows(key):
+            g, t, p = (
+                code(row.get("gemeente_code")),
+                code(row.get("transitie")),
+                row.get("perspectief"),
+            )
+            if g is None or t is None or p not in PERSPECTIEVEN:
+                continue
+            by_cell.setdefault((g, t, str(p)), {})[key] = row
+    entries = []
+    for (g, t, p), rows in by_cell.items():
+        groups_row = rows.get("spraakverwarring", {})
+        rat_row = rows.get("spraakverwarring_rationaliteiten", {})
+        groups = _pair(groups_row, "groepen")
+        rats = _pair(rat_row, "rationaliteiten")
+        waarde_groepen = num(groups_row.get("waarde")) if len(groups) == 2 else None
+        waarde_rat = num(rat_row.get("waarde")) if len(rats) == 2 else None
+        known_values = [v for v in (waarde_groepen, waarde_rat) if v is not None]
+        raw = groups_row.get("rwg")
         rwg = raw if isinstance(raw, Mapping) else {}
         per_axis = {axis: num(rwg.get(axis)) for axis in AXES}
         known = {axis: value for axis, value in per_axis.items() if value is not None}
@@ -99,14 +146,15 @@ def spraakverwarring(ctx: Context) -> list[Entry]:
         lowest = ranked[0][0] if ranked else None
         figures = {
             "perspectief": p,
-            "waarde": num(row.get("waarde")),
+            "waarde": max(known_values) if known_values else None,
+            "waarde_groepen": waarde_groepen,
+            "waarde_rationaliteiten": waarde_rat,
             "rwg_cc": per_axis["cc"],
             "rwg_dc": per_axis["dc"],
             "rwg_min": known[lowest] if lowest is not None else None,
         }
         labels = {
-            "groep_a": ctx.names.group(groups[0]) if len(groups) == 2 else None,
-            "groep_b": ctx.names.group(groups[1]) if len(groups) == 2 else None,
+            "wie": _who(ctx, (rats, waarde_rat), (groups, waarde_groepen)),
             "laagste_as": ctx.names.axis(lowest) if lowest is not None else None,
         }
         entries.append(
@@ -149,11 +197,12 @@ def bureaucratie(ctx: Context) -> list[Entry]:
             "cc_praktijk": praktijk.cc if praktijk else None,
             "dc_praktijk": praktijk.dc if praktijk else None,
             "condities_gemiddeld": profile.mean if profile else None,
+            "laagste_score": profile.scores[profile.lowest] if profile else None,
         }
         labels = {
             "positie_ambitie": _position_label(ctx, ambitie),
             "positie_praktijk": _position_label(ctx, praktijk),
-            "zwakste": ctx.names.condition(profile.weakest) if profile else None,
+            "laagste": ctx.names.condition(profile.lowest) if profile else None,
         }
         entries.append(
             ctx.entry("bureaucratie", gemeente_code=g, transitie=t, figures=figures, labels=labels)

@@ -38,30 +38,34 @@ def _weging(ctx: Context, profile: Profile) -> Text:
 
 
 def gemeente_condities(ctx: Context) -> list[Entry]:
+    """The lowest condition and the one that matters most for the gemeente's form of regie.
+
+    Two different claims, named differently in the texts (product.md §5): the *laagste* is
+    the lowest score, full stop; the *meest bepalende* is the largest weighted shortfall
+    (`_profile`), which can be a condition with a higher score.
+    """
     rows = [r for r in ctx.rows("condities") if r.get("groep") is None]
     entries = []
     for g in sorted({c for r in rows if (c := code(r.get("gemeente_code")))}):
         profile = ctx.profile(g)
         if profile is None:
             continue
-        weakest = next(
+        lowest = next(
             (
                 r
                 for r in rows
-                if r.get("gemeente_code") == g and r.get("conditie") == profile.weakest
+                if r.get("gemeente_code") == g and r.get("conditie") == profile.lowest
             ),
             {},
         )
         figures: dict[str, Value] = {
-            "conditie": profile.weakest,
-            "score": profile.scores[profile.weakest],
-            "gewicht": profile.weights[profile.weakest],
-            "zwakte": profile.weakness(profile.weakest),
             "laagste_conditie": profile.lowest,
             "laagste_score": profile.scores[profile.lowest],
+            "bepalende_conditie": profile.weakest,
+            "bepalende_score": profile.scores[profile.weakest],
+            "gewicht": profile.weights[profile.weakest],
             "gemiddelde": profile.mean,
-            "alpha": num(weakest.get("alpha")),
-            "n": num(weakest.get("n")),
+            "n": num(lowest.get("n")),
         }
         labels = {"weging": _weging(ctx, profile)}
         entries.append(

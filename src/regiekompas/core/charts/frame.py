@@ -1,6 +1,6 @@
 """The quadrant frame shared by the quadrant plot and the spaghetti map.
 
-Plot convention of product.md §2: x = cc (cocreatie −1 left … controle +1 right), y = dc
+Plot convention (docs/method.md, "Notation"): x = cc (cocreatie −1 left … controle +1 right), y = dc
 (decentraal −1 bottom … centraal +1 top), so Sturen is top-right. Both axes run −1 … 1 on a
 square, with the axes drawn through 0 and the four quadrant names in the corners.
 """

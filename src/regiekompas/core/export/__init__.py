@@ -1,11 +1,12 @@
-"""Writing a results document: JSON (product.md §10), an XLSX workbook and CSV files.
+"""Writing a results document: JSON, an XLSX workbook and CSV files (docs/method.md).
 
-Both take the document that `analysis.analyse` built, so they can only contain what passed
-k-anonymity there. Files are written to a temporary name and moved into place, so a failed
-export never leaves a half-written file behind.
+All take the document that `analysis.analyse` built, so they can only contain what passed
+the k-rules there, and take their tables and columns from `core.results.tables`. Files are
+written to a temporary name and moved into place, so a failed export never leaves a
+half-written file behind.
 """
 
 from regiekompas.core.export.files import write_csv_folder, write_json, write_xlsx
-from regiekompas.core.export.flatten import MEASURES, flat_rows
+from regiekompas.core.export.flatten import MEASURES, columns, flat_rows
 
-__all__ = ["MEASURES", "flat_rows", "write_csv_folder", "write_json", "write_xlsx"]
+__all__ = ["MEASURES", "columns", "flat_rows", "write_csv_folder", "write_json", "write_xlsx"]

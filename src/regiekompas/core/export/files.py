@@ -13,7 +13,8 @@ from typing import Any
 from openpyxl import Workbook
 
 from regiekompas.core.analysis import round_document
-from regiekompas.core.export.flatten import COLUMNS, MEASURES, flat_rows
+from regiekompas.core.export.flatten import MEASURES, columns, flat_rows
+from regiekompas.core.results.tables import definitions, meta_fields, table
 
 
 def _atomic(path: Path, write: Callable[[Path], object]) -> None:
@@ -30,7 +31,7 @@ def _atomic(path: Path, write: Callable[[Path], object]) -> None:
 
 
 def document_json(document: Mapping[str, Any]) -> str:
-    """The published JSON text: floats rounded to 4 decimals, UTF-8, keys in §10 order."""
+    """The published JSON text: floats rounded to 4 decimals, UTF-8, keys in document order."""
     return json.dumps(round_document(dict(document)), ensure_ascii=False, indent=1) + "\n"
 
 
@@ -49,7 +50,7 @@ def write_csv_folder(folder: Path, document: Mapping[str, Any]) -> list[Path]:
         def write(tmp: Path, measure: str = measure) -> None:
             with tmp.open("w", encoding="utf-8", newline="") as stream:
                 out = csv.writer(stream)
-                out.writerow(COLUMNS[measure])
+                out.writerow(columns(measure))
                 out.writerows(flat_rows(rounded, measure))
 
         _atomic(path, write)
@@ -63,14 +64,24 @@ def write_xlsx(path: Path, document: Mapping[str, Any]) -> None:
     def write(tmp: Path) -> None:
         book = Workbook(write_only=True)
         for measure in MEASURES:
-            sheet = book.create_sheet(measure)
-            sheet.append(list(COLUMNS[measure]))
+            sheet = book.create_sheet(table(measure).sheet)
+            sheet.append(list(columns(measure)))
             for row in flat_rows(rounded, measure):
                 sheet.append(list(row))
         meta = book.create_sheet("meta")
         meta.append(["sleutel", "waarde"])
         for key, value in (rounded.get("meta") or {}).items():
             meta.append([key, value])
+        readme = book.create_sheet("lees_mij")
+        readme.append(["tabel", "kolom", "label", "betekenis", "label (en)", "meaning (en)"])
+        for d in definitions():
+            readme.append(
+                [d.table, d.column, d.label.nl, d.description.nl, d.label.en, d.description.en]
+            )
+        for f in meta_fields():
+            readme.append(
+                ["meta", f.name, f.label.nl, f.description.nl, f.label.en, f.description.en]
+            )
         book.save(tmp)
 
     _atomic(Path(path), write)

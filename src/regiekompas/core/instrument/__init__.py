@@ -1,7 +1,8 @@
 """The questionnaire (instrument) as versioned, validated data with typed, immutable objects.
 
 Wording lives in `v1.toml` so it can be revised without touching code; the item codes and
-their keying are fixed across versions (product.md §3) and enforced when a file is loaded.
+their keying are fixed across versions (docs/method.md, "Instrument") and enforced when a
+file is loaded.
 `Instrument.texts` holds the wording around the items: the scan intro, the intros of the
 two perspectives and of the gemeente-level sections, the "other, namely" prompt and the
 labelled answer scales (`bipolar`, `likert`, `agreement`, `obstacle`).

@@ -1,8 +1,9 @@
 """Reading an instrument file (`v1.toml`, …) into a validated `Instrument`.
 
 Wording is data so it can be revised without a release, but the item codes and their keying
-are the data contract of product.md §3: answers from different rounds and versions must stay
-comparable, so a file that renames an item or flips the keying of an axis item is refused.
+are the data contract of docs/method.md ("Instrument"): answers from different rounds and
+versions must stay comparable, so a file that renames an item or flips the keying of an axis
+item is refused.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ PACKAGED_VERSIONS: Final[tuple[str, ...]] = ("1", "2")
 QUESTIONNAIRE_VERSION: Final = "2"
 
 AXIS_ITEM_CODES: Final[tuple[str, ...]] = tuple(f"{a}{i}" for a in AXES for i in range(1, 7))
-#: Items whose answer 1 is the controle / centraal pole (product.md §3), in every version.
+#: Items whose answer 1 is the controle / centraal pole (docs/method.md, "Instrument"), in
+#: every version.
 REVERSED_AXIS_ITEMS: Final = frozenset({"cc3", "dc4"})
 SCALE_PREFIXES: Final[dict[str, str]] = {
     "gedeelde_ambitie": "amb",
@@ -48,7 +50,7 @@ SCALE_PREFIXES: Final[dict[str, str]] = {
     "vorm": "org",
     "proces": "pro",
 }
-#: Item 4 of every condition scale is the negatively worded one (product.md §3).
+#: Item 4 of every condition scale is the negatively worded one (docs/method.md, "Instrument").
 REVERSED_SCALE_ITEM: Final = 4
 
 _NONE: Final[frozenset[str]] = frozenset()

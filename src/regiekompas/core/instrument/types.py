@@ -58,7 +58,7 @@ class AxisItem:
     """A bipolar item; `pole_1`/`pole_5` are the texts shown at answers 1 and 5.
 
     For a reverse-keyed item (`reverse`) the controle / centraal text is `pole_1`, so the raw
-    answer must be negated before it counts towards the position (product.md §3).
+    answer must be negated before it counts towards the position (docs/method.md, "Instrument").
     """
 
     code: str

@@ -1,7 +1,7 @@
-"""Every measure of product.md §4, vectorised with numpy.
+"""Every measure of docs/method.md, vectorised with numpy.
 
 Each module carries its formula and reference in its docstring; `regiekompas.core.analysis`
-puts them together into the results document of §10.
+puts them together into the results document (docs/method.md, "Results document").
 """
 
 from regiekompas.core.measures.agreement import krippendorff_alpha_interval, rwg_j

@@ -5,7 +5,7 @@ r_wg(J) — James, Demaree & Wolf (1984), for J parallel items answered on A opt
     r_wg(J) = J (1 − s̄²/σ²) / (J (1 − s̄²/σ²) + s̄²/σ²),   σ² = (A² − 1) / 12,
 
 with s̄² the mean of the items' sample variances (ddof = 1). Set to 0 when s̄² ≥ σ² (more
-disagreement than random answering), as product.md §4.4 prescribes.
+disagreement than random answering), as docs/method.md ("r_wg") prescribes.
 
 Krippendorff's α, interval metric (Krippendorff 2011, "Computing Krippendorff's alpha
 reliability"): α = 1 − D_o / D_e, with the observed disagreement D_o over the pairable values
@@ -90,3 +90,14 @@ def krippendorff_alpha_interval(values: npt.ArrayLike) -> float:
     if pooled <= 0:
         return float("nan")
     return float(1.0 - (n - 1.0) * within / pooled)
+
+
+def groups_alpha(cc: FloatArray, dc: FloatArray, shown: npt.NDArray[np.bool_]) -> float:
+    """Krippendorff's α (interval) of a region: do the groups see the same landscape?
+
+    Units are (cell, axis), coders the stakeholder groups, values the shown group centroids
+    (`cc`, `dc` of shape (cells, groups)); a group that is absent or suppressed in a cell is
+    a missing value there (docs/method.md, "Krippendorff's α").
+    """
+    units = np.concatenate([np.where(shown, cc, np.nan), np.where(shown, dc, np.nan)])
+    return krippendorff_alpha_interval(units)

@@ -1,4 +1,4 @@
-"""Seeded percentile bootstrap of cell positions (product.md §4.2–4.3).
+"""Seeded percentile bootstrap of cell positions (docs/method.md, "Bootstrap intervals").
 
 Each cell gets its own random stream, derived from the seed and the cell's key, so a cell's
 interval depends only on its own respondents: adding a gemeente, reordering rows or

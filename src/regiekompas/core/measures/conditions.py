@@ -1,4 +1,4 @@
-"""The five conditions for promising collaboration (product.md §4.5).
+"""The five conditions for promising collaboration (docs/method.md, "Conditions and Cronbach's α").
 
 A respondent's scale score is the mean of their answered items after reverse-keying
 (a' = 6 − a), missing when fewer than half the items are answered. A gemeente's or group's
@@ -17,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from regiekompas.core.dataset import FloatArray, IntArray, Responses
 from regiekompas.core.instrument import Instrument
+from regiekompas.core.measures.anonymity import shown_groups
 from regiekompas.core.measures.positions import mean_if_half
 
 
@@ -80,3 +82,60 @@ def grouped_cronbach_alpha(keyed: FloatArray, group: IntArray, n_groups: int) ->
     with np.errstate(invalid="ignore", divide="ignore"):
         alpha = n_items / (n_items - 1.0) * (1.0 - item_var / total_var)
     return np.where((count >= 2) & (total_var > 0), alpha, np.nan)
+
+
+@dataclass(frozen=True, eq=False)
+class ConditionScores:
+    """Per gemeente (and per gemeente × group) and scale: score 0 … 100, α and n.
+
+    `group_shown` applies k-anonymity with complementary suppression to each scale's group
+    breakdown on that scale's own counts (a group's n can differ per scale through missing
+    answers). Whether the gemeente's own score may be shown (n ≥ k) is left to the caller.
+    """
+
+    codes: tuple[str, ...]
+    gemeente_score: FloatArray  # (gemeenten, scales)
+    gemeente_alpha: FloatArray
+    gemeente_n: IntArray
+    group_score: FloatArray  # (gemeenten, groups, scales)
+    group_alpha: FloatArray
+    group_n: IntArray
+    group_shown: npt.NDArray[np.bool_]
+
+
+def condition_scores(responses: Responses, instrument: Instrument, k: int) -> ConditionScores:
+    """Scores of every scale per gemeente and per gemeente × group (docs/method.md)."""
+    scores = scale_scores(responses, instrument)
+    n_gem, n_groups = len(responses.gemeente_codes), len(responses.groups)
+    gem = responses.gem_gemeente
+    gem_group = gem * n_groups + responses.gem_group
+    size = n_gem * n_groups
+    n_scales = len(scores.codes)
+    g_score = np.full((n_gem, n_scales), np.nan)
+    g_alpha = np.full((n_gem, n_scales), np.nan)
+    g_n = np.zeros((n_gem, n_scales), dtype=np.intp)
+    gg_score = np.full((n_gem, n_groups, n_scales), np.nan)
+    gg_alpha = np.full((n_gem, n_groups, n_scales), np.nan)
+    gg_n = np.zeros((n_gem, n_groups, n_scales), dtype=np.intp)
+    shown = np.zeros((n_gem, n_groups, n_scales), dtype=bool)
+    for s in range(n_scales):
+        mean, n = grouped_mean(scores.scores[:, s], gem, n_gem)
+        g_score[:, s], g_n[:, s] = to_percent(mean), n
+        g_alpha[:, s] = grouped_cronbach_alpha(scores.complete[s], gem, n_gem)
+        mean, n = grouped_mean(scores.scores[:, s], gem_group, size)
+        gg_score[:, :, s] = to_percent(mean).reshape(n_gem, n_groups)
+        gg_n[:, :, s] = n.reshape(n_gem, n_groups)
+        gg_alpha[:, :, s] = grouped_cronbach_alpha(scores.complete[s], gem_group, size).reshape(
+            n_gem, n_groups
+        )
+        shown[:, :, s] = shown_groups(gg_n[:, :, s], k)
+    return ConditionScores(
+        codes=scores.codes,
+        gemeente_score=g_score,
+        gemeente_alpha=g_alpha,
+        gemeente_n=g_n,
+        group_score=gg_score,
+        group_alpha=gg_alpha,
+        group_n=gg_n,
+        group_shown=shown,
+    )

@@ -1,4 +1,4 @@
-"""Regionale versnippering: how many regimes a provider meets (product.md §4.7).
+"""Regionale versnippering: how many regimes a provider meets (docs/method.md, "Versnippering").
 
 For each provider and transitie, the number of distinct praktijk quadrants over the
 gemeenten it has contracts with that have a praktijk cell (`grens` not counted). A region's
@@ -27,6 +27,8 @@ class ProviderRegimes:
     transitie: str
     gemeenten: int
     regimes: int
+    #: The praktijk quadrant of each counted gemeente (code → kwadrant), in code order.
+    per_gemeente: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,16 @@ def provider_regimes(
             reached.setdefault((c.organisatie, c.transitie), set()).add(c.gemeente_code)
     rows = []
     for (org, transitie), codes in sorted(reached.items()):
-        quadrants = [praktijk[(code, transitie)] for code in codes]
-        rows.append(ProviderRegimes(org, transitie, len(codes), distinct_quadrants(quadrants)))
+        per_gemeente = tuple((code, praktijk[(code, transitie)]) for code in sorted(codes))
+        rows.append(
+            ProviderRegimes(
+                org,
+                transitie,
+                len(codes),
+                distinct_quadrants(q for _, q in per_gemeente),
+                per_gemeente,
+            )
+        )
     return rows
 
 

@@ -1,4 +1,4 @@
-"""Respondent and cell positions on the two axes (product.md §4.1–4.2).
+"""Respondent and cell positions on the two axes (docs/method.md, "Positions").
 
 A respondent's position is the mean of their item scores per axis; a cell's position is the
 mean over its respondents that have a position on both axes. Everything is vectorised over

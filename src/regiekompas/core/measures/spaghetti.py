@@ -1,4 +1,6 @@
-"""The spaghetti of coordination arrangements and transitie-inconsistentie (product.md §4.6).
+"""The spaghetti of coordination arrangements and transitie-inconsistentie.
+
+See docs/method.md, "Spaghetti".
 
 Per gemeente: the number of mechanisms N, the number of distinct quadrants Q they sit in and
 the Shannon entropy (bits) of their quadrant shares — 0 when all sit in one quadrant, 2 when

@@ -1,4 +1,4 @@
-"""Trend: the change of every measure between two scan rounds of the same region (§4.8).
+"""Trend: the change of every measure between two scan rounds (docs/method.md, "Trend").
 
 Works on two results documents (as `analyse` returns them or as read back from the JSON
 export), so rounds analysed months apart — or by another installation — can be compared.
@@ -12,31 +12,18 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from regiekompas.core.results.tables import tables
 from regiekompas.core.vocabulary import MAX_DISTANCE, QUADRANTS
 
-#: Per measure: the fields that identify a row and the numeric fields whose change counts.
+#: Per measure: the fields that identify a row and the numeric fields whose change counts
+#: (from the registry of the results document, `core.results.tables`).
 TREND_FIELDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
-    "cellen": (("gemeente_code", "transitie", "perspectief"), ("n", "cc", "dc")),
-    "groepen": (("gemeente_code", "transitie", "perspectief", "groep"), ("n", "cc", "dc")),
-    "kloof": (("gemeente_code", "transitie"), ("waarde",)),
-    "spraakverwarring": (("gemeente_code", "transitie", "perspectief"), ("waarde",)),
-    "regio": (("regio",), ("alpha_groepen",)),
-    "condities": (("gemeente_code", "groep", "conditie"), ("score", "alpha", "n")),
-    "spaghetti": (
-        ("gemeente_code",),
-        ("n", "kwadranten", "entropie", "transitie_inconsistentie"),
-    ),
-    "versnippering": (
-        ("regio", "transitie"),
-        ("gewogen_gemiddelde", "aandeel_3_of_meer", "spreiding"),
-    ),
-    "aanbieders": (("organisatie", "transitie"), ("gemeenten", "regimes")),
+    t.name: (t.key, t.trend_numbers) for t in tables() if t.trend_numbers
 }
 
 #: Categorical fields whose change is reported as "from → to".
 CATEGORIES: Final[dict[str, tuple[str, ...]]] = {
-    "cellen": ("kwadrant", "helder"),
-    "kloof": ("van", "naar"),
+    t.name: t.trend_categories for t in tables() if t.trend_categories
 }
 
 
@@ -87,7 +74,7 @@ QUADRANT_CENTRES: Final[dict[str, tuple[float, float]]] = {
 
 
 def distance_to_target(position: tuple[float, float], target: tuple[float, float] | str) -> float:
-    """Distance (0 … 1) from a measured position to the chosen target position (§5).
+    """Distance (0 … 1) from a measured position to the chosen target (docs/method.md, "Trend").
 
     The target is a point (cc, dc) or a quadrant name, which stands for its centre.
     """

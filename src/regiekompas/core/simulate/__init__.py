@@ -2,7 +2,7 @@
 
 A simulated region is what a demo shows, what benchmarks run on and what tests of the
 measures check against: `simulate_region(SimulationParams(...))` gives the `Dataset` the
-measures read, the same data as the import files of product.md §8 (`tables()`,
+measures read, the same data as the import files (docs/method.md, "Import files") (`tables()`,
 `write_region`), and the `PlantedTruth` — the exact expected value of each measured cell
 position and condition score — so a test can ask "does the measure recover what was
 planted?". Same params → same region, byte for byte.

@@ -1,4 +1,4 @@
-"""The coordination arrangements per gemeente (the "spaghetti" of transitiemodel.md §5).
+"""The coordination arrangements per gemeente (the "spaghetti", docs/method.md).
 
 The source ties spaghetti to regie that differs per transitie, so the number of mechanisms
 grows with the number of distinct planted practice quadrants of the gemeente: between
@@ -6,9 +6,9 @@ grows with the number of distinct planted practice quadrants of the gemeente: be
 Poisson(`mechanisms_extra`). A mechanism serves one transitie (sometimes two, now and then
 all) and its type usually fits that transitie's practice quadrant.
 
-Import files are messy, and the importer must cope (product.md §8), so the rows vary the
-way real inventories do: most give a catalogue type only (placed by the type's default), a
-share gives an explicit cc, dc, some use a type outside the catalogue with an explicit
+Import files are messy, and the importer must cope (docs/method.md, "Import files"), so the
+rows vary the way real inventories do: most give a catalogue type only (placed by the type's
+default), a share gives an explicit cc, dc, some use a type outside the catalogue with an explicit
 placement, and now and then one has an unknown type and no placement at all (unplaced).
 """
 

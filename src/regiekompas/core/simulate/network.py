@@ -1,10 +1,10 @@
 """Providers and their contracts: who works where, for which transitie.
 
-Regional fragmentation (product.md §4.7) only shows when providers work for several
-gemeenten that organise regie differently, so the network follows the field's shape
-(transitiemodel.md §1): per region a few regional aanbieders contracted by most gemeenten,
-many local ones contracted by their home gemeente and up to two neighbours, a welfare
-organisation rooted in (about) every gemeente, and one health insurer per region. Every
+Regional fragmentation (docs/method.md, "Versnippering") only shows when providers work for
+several gemeenten that organise regie differently, so the network follows the field's shape
+(docs/method.md, "Simulated regions"): per region a few regional aanbieders contracted by
+most gemeenten, many local ones contracted by their home gemeente and up to two neighbours,
+a welfare organisation rooted in (about) every gemeente, and one health insurer per region. Every
 gemeente is guaranteed an aanbieder for every simulated transitie and a welfare
 organisation, so each stakeholder group can always be sampled.
 

@@ -1,4 +1,4 @@
-"""The knobs of the simulated field, each one a tendency of product.md §11 made explicit.
+"""The knobs of the simulated field, each a tendency (docs/method.md, "Simulated regions").
 
 The defaults tell the source's story (ambitions in Sturen, practice more cocreatief and/or
 decentraal, hardly any Afspreken in practice, gemeente groups seeing practice as more
@@ -17,7 +17,7 @@ from typing import Final
 from regiekompas.core.simulate.places import region_count
 from regiekompas.core.vocabulary import CONDITIONS, QUADRANTS
 
-#: The transities of product.md §2, in the model's order.
+#: The transities of the model (docs/method.md, "Notation"), in the model's order.
 TRANSITIES: Final[tuple[str, ...]] = ("jeugd", "wmo", "participatie", "eerste_lijn")
 
 #: Number of Dutch gemeenten (2023); the national benchmark simulates all of them.
@@ -77,7 +77,7 @@ DEFAULT_GROUPS: Final[tuple[GroupProfile, ...]] = (
     GroupProfile("overig", 0.04, 0.00, 0.00, 0.00, 0.00, 0.00),
 )
 
-#: Codes of product.md §2, which a simulated group must use.
+#: Codes of the model (docs/method.md, "Notation"), which a simulated group must use.
 GROUP_CODES: Final[tuple[str, ...]] = tuple(g.code for g in DEFAULT_GROUPS)
 
 

@@ -1,6 +1,6 @@
 """The planted regie positions: per gemeente × transitie an ambitie and a praktijk point.
 
-Why this shape (transitiemodel.md §5, product.md §11): the source found every gemeente's
+Why this shape (docs/method.md, "Simulated regions"): the source found every gemeente's
 ambition in Sturen, practice far more cocreatief and/or decentraal, nobody in Afspreken, and
 different quadrants per transitie and between neighbours. So
 

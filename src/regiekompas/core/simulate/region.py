@@ -41,7 +41,8 @@ Cell = str | int | float | None
 Row = tuple[Cell, ...]
 TableData = tuple[tuple[str, ...], list[Row]]
 
-#: Column headers of the import files (product.md §8), as the importer expects them.
+#: Column headers of the import files (docs/method.md, "Import files"), as the importer
+#: expects them.
 HEADERS: dict[str, tuple[str, ...]] = {
     "antwoorden": LONG_COLUMNS,
     **{
@@ -101,7 +102,7 @@ class SimulatedRegion:
         return list(self.iter_long_rows())
 
     def tables(self) -> dict[str, TableData]:
-        """Every import file of product.md §8 as (header, rows), in a stable order."""
+        """Every import file (docs/method.md) as (header, rows), in a stable order."""
         return {name: (header, list(rows)) for name, (header, rows) in self.iter_tables().items()}
 
     def iter_tables(self) -> dict[str, tuple[tuple[str, ...], Iterable[Row]]]:

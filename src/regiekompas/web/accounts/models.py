@@ -2,7 +2,7 @@
 
 Access is granted per object, never by a global role: a facilitator of Twente has no
 business with Rijnmond's scans, and a gemeente viewer sees only its own gemeente plus the
-regional aggregates (product.md §6).
+regional aggregates (docs/method.md, "k-rules").
 """
 
 from __future__ import annotations

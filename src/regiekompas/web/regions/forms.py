@@ -24,7 +24,8 @@ SELECT = {"class": "utrecht-select utrecht-select--html-select"}
 RADIO = {"class": "utrecht-radio-button utrecht-radio-button--html-input"}
 CHECKBOX = {"class": "utrecht-checkbox utrecht-checkbox--html-input"}
 
-#: File kinds the import accepts (product.md §8); anything else is refused before reading.
+#: File kinds the import accepts (docs/method.md, "Import files"); anything else is refused
+#: before reading.
 IMPORT_EXTENSIONS = (".csv", ".xlsx")
 #: More files than this is a mistake: there are four kinds of region table.
 MAX_IMPORT_FILES = 10

@@ -1,4 +1,4 @@
-"""A region and the optional tables of product.md §8 that belong to it.
+"""A region and the optional tables of docs/method.md, "Import files" that belong to it.
 
 The tables mirror `core.dataset` (Gemeente, Organisatie, Contract, Mechanisme) one to one, so
 that turning a region into a core `Dataset` is a plain copy and import files round-trip.

@@ -1,0 +1,265 @@
+"""The weighted lexicon with rules: which words of a sentence point to which pole of an axis.
+
+The lexicon is versioned data (`data/lexicon.toml`, edited by domain experts); this module
+reads it strictly and matches it against a `Sentence`'s lemma keys:
+
+* a term is a sequence of lemma keys, with `...` standing for up to `gat` words of the same
+  clause (Dutch separable verbs: "stelt de kaders vast");
+* where matches overlap on one axis, the longest wins, so a counter-entry ("regionale
+  inkoop", "staat centraal") claims its words and the shorter signal inside it ("centraal")
+  does not count — this is how the traps of product.md §7 are handled;
+* a negation cue of `taal.toml` within `ontkenning_voor` words before the term (or
+  `ontkenning_na` after it), in the same clause, flips the pole or drops the hit, as the term's
+  group says.
+
+docs/documents.md explains the method and the scoring built on it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+from typing import Final
+
+from regiekompas.core.datafile import Table
+from regiekompas.core.documents.text import Language, Sentence, lemma, load_language, tokens_of
+from regiekompas.core.text import DataFileError
+
+AXES: Final[tuple[str, str]] = ("cc", "dc")
+#: Pole names per axis, with their sign (product.md §2: cocreatie/decentraal = −1).
+POLES: Final[dict[str, dict[str, int]]] = {
+    "cc": {"cocreatie": -1, "controle": 1, "geen": 0},
+    "dc": {"decentraal": -1, "centraal": 1, "geen": 0},
+}
+POLE_NAMES: Final[dict[str, dict[int, str]]] = {
+    axis: {sign: name for name, sign in poles.items() if sign} for axis, poles in POLES.items()
+}
+GAP: Final = "..."
+GAP_KEYS: Final = frozenset((GAP,))
+FLIP: Final = "omkeren"
+DROP: Final = "vervallen"
+
+LEXICON_FILE: Final = "data/lexicon.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One term: its pattern of lemma keys, axis, pole (−1, +1, or 0 for a counter-entry)."""
+
+    term: str
+    #: Per word the keys it matches: its lemma and its own form (`GAP` alone for a gap).
+    pattern: tuple[frozenset[str], ...]
+    axis: str
+    pole: int
+    weight: float
+    negation: str
+
+    @property
+    def key(self) -> str:
+        """A stable name for the term (feature names of the supervised method use it)."""
+        return f"{self.axis}:{self.term}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A matched term in a sentence: its words [start, end), and the pole after negation."""
+
+    entry: Entry
+    start: int
+    end: int
+    pole: int
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Rules:
+    threshold: float
+    max_weight: float
+    negation_before: int
+    negation_after: int
+    gap: int
+    modality: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    version: str
+    rules: Rules
+    entries: tuple[Entry, ...]
+    #: first lemma key → entries starting with it, longest first
+    index: dict[str, tuple[Entry, ...]]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def hits(self, sentence: Sentence, language: Language | None = None) -> list[Hit]:
+        """The terms that count in `sentence`, overlaps resolved and negation applied."""
+        language = language or load_language()
+        lemmas = sentence.lemmas
+        tokens = sentence.tokens
+        found: list[tuple[int, int, Entry]] = []
+        index = self.index
+        for i, key in enumerate(lemmas):
+            candidates = index.get(key)
+            other = index.get(tokens[i]) if tokens[i] != key else None
+            if other is not None:
+                candidates = tuple(dict.fromkeys((*(candidates or ()), *other)))
+            if candidates is None:
+                continue
+            for entry in candidates:
+                end = _match(entry.pattern, lemmas, tokens, i, self.rules.gap, language.clause_ends)
+                if end > 0:
+                    found.append((i, end, entry))
+        if not found:
+            return []
+        # Longest first (then heavier, then earlier): the longest reading of words wins.
+        found.sort(key=lambda f: (-(f[1] - f[0]), -f[2].weight, f[0]))
+        taken: dict[str, list[tuple[int, int]]] = {"cc": [], "dc": []}
+        out: list[Hit] = []
+        for start, end, entry in found:
+            spans = taken[entry.axis]
+            if any(start < e and s < end for s, e in spans):
+                continue
+            spans.append((start, end))
+            if entry.pole == 0:
+                out.append(Hit(entry, start, end, 0, False))
+                continue
+            negated = bool(sentence.negations) and self._negated(sentence, start, end, language)
+            if negated and entry.negation == DROP:
+                out.append(Hit(entry, start, end, 0, True))
+                continue
+            out.append(Hit(entry, start, end, -entry.pole if negated else entry.pole, negated))
+        out.sort(key=lambda hit: hit.start)
+        return out
+
+    def _negated(self, sentence: Sentence, start: int, end: int, language: Language) -> bool:
+        lemmas = sentence.lemmas
+        clause_ends = language.clause_ends
+        for position in sentence.negations:
+            if start - self.rules.negation_before <= position < start:
+                between = lemmas[position + 1 : start]
+            elif end <= position < end + self.rules.negation_after:
+                between = lemmas[end:position]
+            else:
+                continue
+            if not any(key in clause_ends for key in between):
+                return True
+        return False
+
+
+def _match(
+    pattern: tuple[frozenset[str], ...],
+    lemmas: Sequence[str],
+    tokens: Sequence[str],
+    i: int,
+    gap: int,
+    clause_ends: frozenset[str],
+) -> int:
+    """The end of `pattern` matched at word `i`, or 0 when it does not match there."""
+    n = len(lemmas)
+    position = i
+    p = 0
+    while p < len(pattern):
+        keys = pattern[p]
+        if keys is GAP_KEYS:
+            following = pattern[p + 1]
+            for skip in range(gap + 1):
+                at = position + skip
+                if at >= n:
+                    return 0
+                if lemmas[at] in following or tokens[at] in following:
+                    end = _match(pattern[p + 1 :], lemmas, tokens, at, gap, clause_ends)
+                    if end:
+                        return end
+                if lemmas[at] in clause_ends:
+                    return 0
+            return 0
+        if position >= n or not (lemmas[position] in keys or tokens[position] in keys):
+            return 0
+        position += 1
+        p += 1
+    return position
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged `data/lexicon.toml`, checked field by field."""
+    data = resources.files(__package__).joinpath(LEXICON_FILE).read_bytes()
+    return parse_lexicon(tomllib.loads(data.decode("utf-8")), file=LEXICON_FILE)
+
+
+def pattern_of(term: str) -> tuple[frozenset[str], ...]:
+    """Per word of a term as written in the lexicon, the keys it matches (`...` = a gap)."""
+    out: list[frozenset[str]] = []
+    parts = [part.strip() for part in term.split(GAP)]
+    for number, part in enumerate(parts):
+        if number:
+            out.append(GAP_KEYS)
+        out.extend(frozenset((lemma(token), token)) for token in tokens_of(part))
+    return tuple(out)
+
+
+def parse_lexicon(data: object, *, file: str) -> Lexicon:
+    table = Table(data, file=file, path="")
+    version = table.string("versie")
+    rules_table = table.table("regels")
+    modality_table = rules_table.table("modaliteit")
+    modality = {key: modality_table.number(key) for key in ("intentie", "neutraal", "praktijk")}
+    modality_table.close()
+    rules = Rules(
+        threshold=rules_table.number("drempel"),
+        max_weight=rules_table.number("max_gewicht"),
+        negation_before=int(rules_table.number("ontkenning_voor")),
+        negation_after=int(rules_table.number("ontkenning_na")),
+        gap=int(rules_table.number("gat")),
+        modality=modality,
+    )
+    rules_table.close()
+    if rules.threshold <= 0 or rules.max_weight < rules.threshold:
+        raise DataFileError(file, "regels.drempel", "needs 0 < drempel ≤ max_gewicht")
+    entries: list[Entry] = []
+    seen: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
+    for group in table.tables("groep"):
+        axis = group.string("as")
+        if axis not in POLES:
+            raise group.error("as", f"expected one of {', '.join(AXES)}, got {axis!r}")
+        pole_name = group.string("pool")
+        if pole_name not in POLES[axis]:
+            raise group.error("pool", f"expected one of {', '.join(POLES[axis])}")
+        pole = POLES[axis][pole_name]
+        weight = group.number("gewicht")
+        if pole and not 0 < weight <= 5:
+            raise group.error("gewicht", "expected a weight in (0, 5]")
+        negation = str(group.get("ontkenning", DROP))
+        if negation not in (FLIP, DROP):
+            raise group.error("ontkenning", f"expected {FLIP!r} or {DROP!r}")
+        for i, term in enumerate(group.strings("termen")):
+            pattern = pattern_of(term)
+            field = f"termen[{i}]"
+            if not pattern or pattern[0] is GAP_KEYS or pattern[-1] is GAP_KEYS:
+                raise group.error(field, f"{term!r}: a term needs words (and no '...' at an end)")
+            if any(a is GAP_KEYS and b is GAP_KEYS for a, b in pairwise(pattern)):
+                raise group.error(field, f"{term!r}: two '...' in a row")
+            if (axis, pattern) in seen:
+                raise group.error(field, f"{term!r} is already listed as {seen[axis, pattern]!r}")
+            seen[axis, pattern] = term
+            entries.append(Entry(term, pattern, axis, pole, weight, negation))
+        group.close()
+    table.close()
+    index: dict[str, list[Entry]] = {}
+    for entry in entries:
+        for key in entry.pattern[0]:
+            index.setdefault(key, []).append(entry)
+    return Lexicon(
+        version,
+        rules,
+        tuple(entries),
+        {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()},
+    )

@@ -1,0 +1,368 @@
+"""Dutch sentences from extracted pages: splitting, lemmas, negation and modality.
+
+Policy documents are not clean prose: PDF lines break mid-sentence, headings have no full
+stop, bullet lists continue a sentence that ends in a colon, and abbreviations such as "o.a.",
+"bijv." and "d.w.z." end in a full stop that ends nothing. The splitter works per page on the
+layout `extract` keeps (blank line = paragraph, newline = line) and
+  1. starts a new block at a blank line, a bullet or a numbered item, and after a heading
+     (a short line without closing punctuation followed by a capital);
+  2. joins the lines of a block (undoing end-of-line hyphenation);
+  3. splits a block after `.`, `!`, `?` or `…` followed by a capital or digit, unless the
+     word before the stop is a known abbreviation, a single letter (an initial) or a number
+     that is part of a date or a section number.
+
+Every sentence gets lowercase tokens, lemma keys (simplemma, with a crude plural rule for
+words it does not know, applied alike to text and lexicon), the token positions of negation
+cues, and a modality: `intentie` (a plan or aim), `praktijk` (how it works now) or
+`neutraal`. The word lists are versioned data in `data/taal.toml` (docs/documents.md).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Final
+
+from regiekompas.core.datafile import Table
+from regiekompas.core.documents.extract import Page
+
+INTENTIE: Final = "intentie"
+PRAKTIJK: Final = "praktijk"
+NEUTRAAL: Final = "neutraal"
+
+#: A "sentence" longer than this (tables, run-on lists) is cut at semicolons or hard.
+MAX_SENTENCE_CHARS: Final = 600
+#: A line this short without closing punctuation, followed by a capital, is a heading.
+HEADING_MAX_WORDS: Final = 10
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[,;:]")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦■□➢➤►‣⁃∙*–—-]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
+_NUMBERED_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S")
+_END_PUNCT = ".!?…:;,"
+_BOUNDARY = re.compile(r"([.!?…]+[\"'’”)]*)\s+(?=[\"'‘“(]?[A-ZÀ-Ý0-9])")
+
+
+@dataclass(frozen=True)
+class Language:
+    """The word lists of `data/taal.toml`, as lemma keys and token tuples."""
+
+    version: str
+    abbreviations: frozenset[str]
+    negations: tuple[tuple[str, ...], ...]
+    not_negations: tuple[tuple[str, ...], ...]
+    clause_ends: frozenset[str]
+    intention: tuple[tuple[str, ...], ...]
+    practice: tuple[tuple[str, ...], ...]
+    present: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or heading or list item) of a document, ready to be placed."""
+
+    text: str
+    page: int = 1
+    index: int = 0
+    tokens: tuple[str, ...] = ()
+    lemmas: tuple[str, ...] = ()
+    #: Token positions where a negation starts.
+    negations: tuple[int, ...] = ()
+    modality: str = NEUTRAAL
+    heading: bool = False
+    bullet: bool = False
+    #: Present-tense verbs of doing/being (a feature for the supervised method).
+    present: bool = False
+    extra: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+
+# --- lemmas --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=200_000)
+def lemma(token: str) -> str:
+    """The matching key of a lowercase token: its simplemma lemma, plurals of unknown words cut.
+
+    simplemma knows most Dutch words but not every compound ("wijkteams"); for a word it
+    returns unchanged, a final -s ("teams") is cut and an inflected adjective loses its -e.
+    The rules are crude, but text and lexicon go through the same function, so they only have
+    to be consistent, not right. simplemma reads some infinitives as noun plurals ("stellen" →
+    "stel"), so the lexicon also matches a word's own form (see `lexicon.Entry`).
+    """
+    if not token or not token[0].isalpha():
+        return token
+    import simplemma
+
+    key = str(simplemma.lemmatize(token, lang="nl")).lower()
+    if key == token:
+        if key.endswith("'s") or key.endswith("’s"):
+            key = key[:-2]
+        elif len(key) >= 6 and key.endswith("s") and not key.endswith(("ss", "is", "us")):
+            key = key[:-1]
+        elif key.endswith(("ische", "lijke")):
+            key = key[:-1]  # inflected adjectives: "generalistische" = "generalistisch"
+    return key
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    return tuple(match.lower() for match in _TOKEN.findall(text))
+
+
+def lemmas_of(text: str) -> tuple[str, ...]:
+    return tuple(lemma(token) for token in tokens_of(text))
+
+
+# --- the language file ---------------------------------------------------------------------
+
+LANGUAGE_FILE: Final = "data/taal.toml"
+
+
+@lru_cache(maxsize=1)
+def load_language() -> Language:
+    """The packaged `data/taal.toml`, checked field by field."""
+    data = resources.files(__package__).joinpath(LANGUAGE_FILE).read_bytes()
+    return parse_language(tomllib.loads(data.decode("utf-8")), file=LANGUAGE_FILE)
+
+
+def parse_language(data: object, *, file: str) -> Language:
+    table = Table(data, file=file, path="")
+    version = table.string("versie")
+    abbreviations = frozenset(a.lower() for a in table.strings("afkortingen"))
+    negations = tuple(lemmas_of(p) for p in table.strings("ontkenningen"))
+    not_negations = tuple(lemmas_of(p) for p in table.strings("geen_ontkenning"))
+    clause_ends = frozenset(lemma(t) for t in table.strings("zinsdeelgrenzen"))
+    modality = table.table("modaliteit")
+    intention = tuple(lemmas_of(p) for p in modality.strings("intentie"))
+    practice = tuple(lemmas_of(p) for p in modality.strings("praktijk"))
+    present = frozenset(t.lower() for t in modality.strings("presens"))
+    modality.close()
+    table.close()
+    return Language(
+        version,
+        abbreviations,
+        negations,
+        not_negations,
+        clause_ends,
+        intention,
+        practice,
+        present,
+    )
+
+
+# --- splitting -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    text: str
+    heading: bool
+    bullet: bool
+
+
+def _ends_clause(line: str) -> bool:
+    return line.rstrip().endswith(tuple(_END_PUNCT))
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", "…"))
+
+
+def _is_heading(line: str, next_line: str | None) -> bool:
+    stripped = line.strip()
+    if not stripped or _ends_clause(stripped):
+        return False
+    if len(stripped.split()) > HEADING_MAX_WORDS:
+        return False
+    if next_line is None:
+        return True
+    following = next_line.lstrip()
+    return bool(following) and (following[0].isupper() or following[0].isdigit())
+
+
+def _blocks(page_text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    for paragraph in re.split(r"\n[ \t]*\n", page_text):
+        lines = [line for line in paragraph.split("\n") if line.strip()]
+        current: list[str] = []
+        bullet = False
+
+        def flush(heading: bool = False) -> None:
+            nonlocal current, bullet
+            if current:
+                blocks.append(_Block(_join_lines(current), heading, bullet))
+            current = []
+            bullet = False
+
+        for i, line in enumerate(lines):
+            next_line = lines[i + 1] if i + 1 < len(lines) else None
+            closed = not current or _ends_clause(current[-1])
+            heading = closed and _is_heading(line, next_line)
+            match = _BULLET.match(line)
+            if bullet and current and _ends_sentence(current[-1]) and line.lstrip()[:1].isupper():
+                flush()  # the list has ended; running text goes on
+            if match and not (heading and _NUMBERED_HEADING.match(line)):
+                flush()
+                bullet = True
+                current.append(line[match.end() :])
+            elif heading:
+                flush()
+                current.append(line)
+                flush(heading=True)
+            else:
+                current.append(line)
+        flush()
+    return blocks
+
+
+def _join_lines(lines: Sequence[str]) -> str:
+    out = lines[0].strip()
+    for line in lines[1:]:
+        line = line.strip()
+        if out.endswith("-") and line[:1].islower() and len(out) > 1 and out[-2].isalpha():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+def split_block(text: str, abbreviations: frozenset[str]) -> list[str]:
+    """The sentences of one block of running text."""
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end(1)
+        before = text[start:end]
+        word = before[: -len(match.group(1))].rsplit(None, 1)
+        last = word[-1] if word else ""
+        if match.group(1).startswith(".") and _no_boundary(last, abbreviations):
+            continue
+        pieces.append(text[start:end].strip())
+        start = match.end()
+    pieces.append(text[start:].strip())
+    out: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        while len(piece) > MAX_SENTENCE_CHARS:
+            cut = piece.rfind("; ", 0, MAX_SENTENCE_CHARS)
+            if cut <= 0:
+                cut = piece.rfind(" ", 0, MAX_SENTENCE_CHARS)
+            if cut <= 0:
+                cut = MAX_SENTENCE_CHARS
+            out.append(piece[: cut + 1].strip())
+            piece = piece[cut + 1 :].strip()
+        if piece:
+            out.append(piece)
+    return out
+
+
+def _no_boundary(last: str, abbreviations: frozenset[str]) -> bool:
+    word = last.lstrip("(\"'‘“").lower()
+    if not word:
+        return False
+    if word in abbreviations:
+        return True
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. de Vries"
+    return bool(re.fullmatch(r"\d{1,2}|\d+(\.\d+)+", word))  # "1. ", "3.2. "
+
+
+def sentences_of(pages: Iterable[Page], language: Language | None = None) -> list[Sentence]:
+    """All sentences of a document, in reading order, each with its page number."""
+    language = language or load_language()
+    out: list[Sentence] = []
+    # A list item continues the sentence that introduced the list ("De gemeente gaat:"), so
+    # it inherits that sentence's modality when it has none of its own.
+    intro = NEUTRAAL
+    for page in pages:
+        for block in _blocks(page.text):
+            if block.heading:
+                parts = [block.text]
+            else:
+                parts = split_block(block.text, language.abbreviations)
+            for part in parts:
+                if not any(ch.isalpha() for ch in part):
+                    continue
+                sentence = analyse(
+                    part,
+                    page=page.number,
+                    index=len(out),
+                    heading=block.heading,
+                    bullet=block.bullet,
+                    language=language,
+                )
+                if block.bullet and sentence.modality == NEUTRAAL and intro != NEUTRAAL:
+                    sentence = replace(sentence, modality=intro)
+                elif not block.bullet:
+                    intro = sentence.modality if part.rstrip().endswith(":") else NEUTRAAL
+                out.append(sentence)
+    return out
+
+
+def split_passage(text: str, language: Language | None = None) -> list[Sentence]:
+    """The sentences of a free-standing passage (one page), e.g. a labelled example."""
+    return sentences_of([Page(1, text)], language)
+
+
+# --- negation and modality -----------------------------------------------------------------
+
+
+def _find(lemmas: Sequence[str], phrase: Sequence[str]) -> list[int]:
+    n = len(phrase)
+    first = phrase[0]
+    return [
+        i
+        for i, key in enumerate(lemmas)
+        if key == first and tuple(lemmas[i : i + n]) == tuple(phrase)
+    ]
+
+
+def analyse(
+    text: str,
+    *,
+    page: int = 1,
+    index: int = 0,
+    heading: bool = False,
+    bullet: bool = False,
+    language: Language | None = None,
+) -> Sentence:
+    """One sentence with its tokens, lemma keys, negation positions and modality."""
+    language = language or load_language()
+    tokens = tokens_of(text)
+    lemmas = tuple(lemma(token) for token in tokens)
+    present_keys = set(lemmas)
+    negations: set[int] = set()
+    for phrase in language.negations:
+        if phrase[0] in present_keys:
+            negations.update(_find(lemmas, phrase))
+    if negations:
+        for phrase in language.not_negations:
+            if phrase[0] in present_keys:
+                for start in _find(lemmas, phrase):
+                    negations.discard(start)
+    modality = NEUTRAAL
+    if _any_phrase(lemmas, present_keys, language.intention):
+        modality = INTENTIE
+    elif _any_phrase(lemmas, present_keys, language.practice):
+        modality = PRAKTIJK
+    return Sentence(
+        text=text,
+        page=page,
+        index=index,
+        tokens=tokens,
+        lemmas=lemmas,
+        negations=tuple(sorted(negations)),
+        modality=modality,
+        heading=heading,
+        bullet=bullet,
+        present=any(token in language.present for token in tokens),
+    )
+
+
+def _any_phrase(
+    lemmas: Sequence[str], present: set[str], phrases: Sequence[tuple[str, ...]]
+) -> bool:
+    return any(phrase[0] in present and _find(lemmas, phrase) for phrase in phrases)

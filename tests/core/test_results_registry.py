@@ -1,0 +1,89 @@
+"""The typed results document: every output takes its tables and fields from one registry."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from regiekompas.core.analysis import Settings
+from regiekompas.core.export import write_csv_folder, write_json, write_xlsx
+from regiekompas.core.measures.trend import TREND_FIELDS
+from regiekompas.core.pipeline import run_analysis
+from regiekompas.core.results.tables import TABLE_NAMES, meta_fields, table, tables
+from regiekompas.core.simulate import SimulationParams, simulate_region
+
+
+@pytest.fixture(scope="module")
+def document() -> dict[str, Any]:
+    sim = simulate_region(SimulationParams(gemeenten=3, respondenten=20, seed=3))
+    return run_analysis(sim.dataset, settings=Settings(bootstrap=50))
+
+
+def test_the_document_has_every_table_in_registry_order_then_meta(
+    document: dict[str, Any],
+) -> None:
+    assert list(document) == [*TABLE_NAMES, "meta"]
+    assert list(document["meta"]) == [f.name for f in meta_fields()]
+
+
+def test_every_row_has_the_fields_of_its_type_in_order(document: dict[str, Any]) -> None:
+    for t in tables():
+        optional = t.row.__optional_keys__
+        for row in document[t.name]:
+            expected = [name for name in t.field_names if name in row or name not in optional]
+            assert list(row) == expected, t.name
+    for name in ("rationaliteiten", "kwadranten", "afspraken", "obstakels", "aanbieders"):
+        assert document[name], f"the simulated region should give {name} rows"
+
+
+def test_every_field_has_a_label_and_description_in_both_languages() -> None:
+    for t in tables():
+        assert all((t.label.nl, t.label.en, t.description.nl, t.description.en))
+        for f in t.fields:
+            assert all((f.label.nl, f.label.en, f.description.nl, f.description.en)), f.name
+        assert set(t.key) <= set(t.field_names), t.name
+
+
+def test_tables_with_a_band_have_a_band_field() -> None:
+    banded = {t.name for t in tables() if t.band}
+    assert banded == {"kloof", "spraakverwarring", "condities", "spraakverwarring_rationaliteiten"}
+    for name in banded:
+        assert "band" in table(name).field_names
+
+
+def test_xlsx_and_csv_have_a_sheet_and_a_file_per_table_with_the_registry_columns(
+    document: dict[str, Any], tmp_path: Path
+) -> None:
+    write_xlsx(tmp_path / "uit.xlsx", document)
+    write_csv_folder(tmp_path / "csv", document)
+    write_json(tmp_path / "uit.json", document)
+    book = load_workbook(tmp_path / "uit.xlsx", read_only=True)
+    assert book.sheetnames == [*(t.sheet for t in tables()), "meta", "lees_mij"]
+    for t in tables():
+        rows = list(book[t.sheet].iter_rows(values_only=True))
+        assert rows[0] == t.columns()
+        assert len(rows) - 1 == len(document[t.name])
+        with (tmp_path / "csv" / f"{t.name}.csv").open(encoding="utf-8") as stream:
+            lines = list(csv.reader(stream))
+        assert tuple(lines[0]) == t.columns()
+        assert len(lines) - 1 == len(document[t.name])
+    provider = next(iter(book["aanbieders"].iter_rows(min_row=2, values_only=True)))
+    assert "=" in provider[-1]  # per_gemeente as "GM…=Kwadrant; …"
+    readme = {(r[0], r[1]) for r in book["lees_mij"].iter_rows(min_row=2, values_only=True)}
+    assert ("kloof", "band") in readme
+    assert ("cellen", "cc_ci_laag") in readme
+    published = json.loads((tmp_path / "uit.json").read_text(encoding="utf-8"))
+    assert list(published) == list(document)
+
+
+def test_the_trend_compares_the_registry_fields() -> None:
+    assert TREND_FIELDS["cellen"] == (("gemeente_code", "transitie", "perspectief"),
+                                      ("n", "cc", "dc"))  # fmt: skip
+    assert TREND_FIELDS["kloof"] == (("gemeente_code", "transitie"), ("waarde",))
+    assert "rationaliteiten" in TREND_FIELDS
+    assert "onderdrukt" not in TREND_FIELDS
