@@ -176,6 +176,14 @@ def _answer_page(page: Any, javascript: bool, given: Given, number: int) -> None
     areas = page.locator("textarea")
     if areas.count():
         areas.first.fill(f"Toelichting op pagina {number}: wachtlijsten in de jeugdhulp.")
+        if javascript:
+            # Let htmx save the text before the page is sent: the test server shares one
+            # database connection between its threads, so two requests must not overlap.
+            # (the text saves on change and 1.5 s after typing stops)
+            areas.first.press("Tab")
+            status = areas.first.locator("xpath=ancestor::div[contains(@class, 'rk-q')][1]")
+            expect(status.locator(".rk-q-status__ok")).to_be_visible()
+            page.wait_for_timeout(2000)
 
 
 def _walk(page: Any, live_server: Any, scene: Scene, javascript: bool, shots: str) -> Given:

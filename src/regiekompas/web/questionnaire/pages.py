@@ -460,12 +460,13 @@ def page_load(page: Page) -> PageLoad:
     a statement's first row and its further rows, and the expected ticks."""
     acc = _Load()
     acc.read(page.step.title, page.intro, *(t.term for t in page.intro_terms))
-    acc.read(
-        _(
-            "Every question may be skipped, and “don't know” is always a good answer if you "
-            "cannot judge it."
+    if page.step.number == 1 and page.step.item_codes:
+        acc.read(
+            _(
+                "Every question may be skipped, and “don't know” is always a good answer if "
+                "you cannot judge it."
+            )
         )
-    )
     for question in page.questions:
         acc.read(question.heading, question.intro, question.text)
         if question.poles:
