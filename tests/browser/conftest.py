@@ -199,10 +199,15 @@ def build_scene(*, open_: bool = True, **scan_fields: object) -> Scene:
     return Scene(facilitator, region, scan, respondent, token)
 
 
-def build_results_scene(gemeenten: int = 3, respondenten: int = 8, seed: int = 7) -> Scene:
-    """A region whose open scan was answered by simulated respondents, with a facilitator."""
+def build_results_scene(
+    gemeenten: int = 3, respondenten: int = 8, seed: int = 7, publish: bool = True
+) -> Scene:
+    """A region whose open scan was answered by simulated respondents, with a facilitator;
+    the answers are published as interim results unless `publish=False`."""
     from regiekompas.core.simulate import SimulationParams, simulate_region
     from regiekompas.web.responses.loading import store_dataset
+    from regiekompas.web.responses.models import Snapshot
+    from regiekompas.web.responses.snapshots import publish as publish_snapshot
     from web.conftest import make_region, make_respondent, make_scan, make_user
 
     sim = simulate_region(
@@ -215,5 +220,7 @@ def build_results_scene(gemeenten: int = 3, respondenten: int = 8, seed: int = 7
         region, name="Regiescan Twente 2026", transities=list(sim.dataset.responses.transities)
     )
     store_dataset(scan, sim.dataset)
+    if publish:
+        publish_snapshot(scan, Snapshot.Kind.INTERIM)
     respondent, token = make_respondent(scan, "R-EXTRA")
     return Scene(facilitator, region, scan, respondent, token)

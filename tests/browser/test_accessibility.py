@@ -245,6 +245,49 @@ def _results_overview(page: Any, live_server: Any) -> None:
 page_type("results-cell")(_results_cell)
 
 
+@page_type("results-not-published")
+def _results_not_published(page: Any, live_server: Any) -> None:
+    scene = build_results_scene(publish=False)
+    login_as(page, live_server, scene.facilitator)
+    page.goto(url(live_server, "results:overview", scene.scan.pk))
+    expect(page.locator("#not-published")).to_be_visible()
+
+
+@page_type("scan-publish-held")
+def _scan_publish_held(page: Any, live_server: Any) -> None:
+    """The scan page when a few new answers hold interim results back (table of cells)."""
+    from regiekompas.web.responses.saving import AnswerIn, save_answers
+
+    scene = build_results_scene()
+    items = scene.scan.instrument().axis_item_codes
+    code = scene.region.gemeenten.order_by("code").first().code  # type: ignore[union-attr]
+    save_answers(scene.respondent, [AnswerIn(code, "jeugd", "praktijk", i, 2) for i in items])
+    type(scene.respondent).objects.filter(pk=scene.respondent.pk).update(
+        submitted_at=scene.scan.opened_at
+    )
+    login_as(page, live_server, scene.facilitator)
+    page.goto(url(live_server, "scans:detail", scene.scan.pk))
+    expect(page.locator("table#held-cells")).to_be_visible()
+
+
+@page_type("export-identified")
+def _export_identified(page: Any, live_server: Any) -> None:
+    scene = build_results_scene()
+    login_as(page, live_server, scene.facilitator)
+    page.goto(url(live_server, "responses:export_identified", scene.scan.pk))
+    page.get_by_label("Waarom hebt u").fill("Een respondent vroeg om inzage in zijn antwoorden")
+    with page.expect_download():
+        _submit_main_form(page)
+    page.goto(url(live_server, "responses:export_identified", scene.scan.pk))
+    expect(page.locator("table#export-log")).to_be_visible()
+
+
+@page_type("privacy")
+def _privacy(page: Any, live_server: Any) -> None:
+    page.goto(url(live_server, "privacy"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Privacyverklaring")
+
+
 @page_type("results-cell-en")
 def _results_cell_english(page: Any, live_server: Any) -> None:
     _results_cell(page, live_server)

@@ -72,7 +72,7 @@ def test_analyse_prints_a_summary_and_writes_json_and_xlsx(
     sheets = load_workbook(out_xlsx, read_only=True).sheetnames
     # Excel allows 31 characters in a sheet name.
     tables = [t[:30] if len(t) > 31 else t for t in document if t != "meta"]
-    assert sheets == [*tables, "meta", "lees_mij"]
+    assert sheets == [*tables, "meta", "banden", "lees_mij"]
 
 
 def test_analyse_speaks_english_on_request(

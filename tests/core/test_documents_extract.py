@@ -154,6 +154,7 @@ def test_limits_on_size_pages_and_text_are_enforced() -> None:
     assert _code(pdf, "a.pdf", Limits(max_bytes=100)) == "too_large"
     assert _code(pdf, "a.pdf", Limits(max_pages=4)) == "too_many_pages"
     assert _code(b"woord " * 100, "a.txt", Limits(max_chars=50)) == "too_much_text"
+    assert _code(pdf, "a.pdf", Limits(max_seconds=0.0)) == "too_slow"
 
 
 def test_a_missing_file_is_reported_not_raised(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -87,13 +87,36 @@ def test_samen_alone_is_not_cocreatie(text: str) -> None:
     assert _poles(text)[0] == 0
 
 
-def test_a_negation_flips_or_cancels_a_term() -> None:
-    assert _poles("Er komt geen centrale toegang.") == (0, -1)
-    assert _poles("De gemeente bepaalt de kaders niet eenzijdig.") == (-1, 0)
-    # "vervallen" terms are dropped, not flipped
-    assert _poles("Er is geen toezicht.") == (0, 0)
+def test_a_bare_rejection_places_nothing_but_a_stated_alternative_does() -> None:
+    # docs/codebook.md rule 3: a negated pole alone is no position ...
+    assert _poles("Er komt geen centrale toegang.") == (0, 0)
+    assert _poles("De gemeente bepaalt de kaders niet eenzijdig.") == (0, 0)
+    assert _poles("We gaan geen nieuw wijkteam oprichten.") == (0, 0)
+    # ... the alternative the text states is.
+    text = "Er komt geen centrale toegang: inwoners melden zich bij de aanbieder van hun keuze."
+    assert _poles(text) == (0, -1)
     # a negation in another clause does not count
     assert _poles("Dat is niet nieuw, want er komt één toegang.") == (0, 1)
+
+
+def test_a_flipping_term_turns_to_the_other_pole_when_negated() -> None:
+    from dataclasses import replace
+
+    from regiekompas.core.documents.lexicon import FLIP, Lexicon
+
+    lexicon = load_lexicon()
+    flipping = Lexicon(
+        lexicon.version,
+        lexicon.rules,
+        tuple(replace(entry, negation=FLIP) for entry in lexicon.entries),
+    )
+    label = LexiconClassifier(flipping).label(analyse("Er komt geen centrale toegang."))
+    assert label.dc.pole == -1
+
+
+def test_options_and_practice_elsewhere_are_not_positions() -> None:
+    assert _poles("Onderzocht wordt of één toegang haalbaar is.") == (0, 0)
+    assert _poles("In een buurgemeente werkt men met één toegang.") == (0, 0)
 
 
 def test_practice_sentences_weigh_less_than_intentions() -> None:
@@ -115,10 +138,10 @@ def test_separable_verbs_match_across_a_gap() -> None:
 
 def test_features_expose_lexicon_hits_and_language_cues() -> None:
     values = features(analyse("Wij willen geen centrale toegang, maar de regio koopt centraal in."))
-    assert values["lex:dc:-1"] == 1.5  # "centrale toegang", negated → flipped
+    assert values["lex:dc:+1"] == 0.0  # "centrale toegang" is negated: dropped
     assert values["lex:dc:ontkend"] == 1.0
     assert values["lex:dc:tegen"] == 1.0  # "regio koopt ... in"
-    assert values["term:dc:centrale toegang"] == -1.0
+    assert values["term:dc:centrale toegang"] == 0.0
     assert values["mod:intentie"] == 1.0
     assert values["neg"] == 1.0
 

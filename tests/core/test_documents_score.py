@@ -205,7 +205,7 @@ def test_a_folder_is_read_recursively_and_bad_files_are_listed(tmp_path: Path) -
     assert {f.code for f in failures} == {"scanned", "not_found"}
     assert {f["code"] for f in document["fouten"]} == {"scanned", "not_found"}
     assert document["gemeenten"][0]["gemeente_code"] == "GM0153"
-    assert document["meta"]["methode"] == "lexicon"
+    assert document["meta"]["methode"] == load_method_settings().default
 
 
 def test_an_explicit_unsupported_file_is_a_failure(tmp_path: Path) -> None:

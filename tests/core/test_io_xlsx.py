@@ -117,7 +117,8 @@ def test_the_workbook_writer_keeps_text_as_text(tmp_path: Path) -> None:
     sheet = load_workbook(path).active
     assert sheet is not None
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values == [["tekst", "getal", "leeg"], ["=1+1", 0.5, None], ["ab", 3, None]]
+    # Text is text, and text a spreadsheet would run is neutralised (product.md §6).
+    assert values == [["tekst", "getal", "leeg"], ["'=1+1", 0.5, None], ["ab", 3, None]]
     assert sheet["A2"].data_type == "s"
 
 

@@ -333,3 +333,46 @@ def test_a_bands_file_with_decreasing_bounds_is_refused() -> None:
     )
     with pytest.raises(ValueError, match="strictly increasing"):
         parse_bands(text, file="banden.toml")
+
+
+#: Six groups over all four rationaliteiten (more would make the brute force too slow).
+RATIONALITEIT = {
+    "gemeente_beleid": "politiek", "gemeente_inkoop": "politiek",
+    "zorgverzekeraar": "juridisch_financieel", "aanbieder_bestuur": "professioneel",
+    "wijkteam": "professioneel", "clientvertegenwoordiging": "leefwereld",
+}  # fmt: skip
+GROUPS = tuple(sorted(RATIONALITEIT))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    sizes=st.lists(st.integers(0, 7), min_size=len(GROUPS), max_size=len(GROUPS)),
+    k=st.integers(3, 5),
+)
+def test_the_document_shows_nothing_from_which_a_total_below_k_follows(
+    sizes: list[int], k: int
+) -> None:
+    """End to end: what the document shows of one cell never reveals fewer than k people."""
+    people = [(group, 0.5, -0.5) for group, size in zip(GROUPS, sizes, strict=True)
+              for _ in range(size)]  # fmt: skip
+    if not people:
+        return
+    doc = analyse(_dataset(people), settings=Settings(k=k, bootstrap=1))
+    present = sorted(g for g, size in zip(GROUPS, sizes, strict=True) if size)
+    counts = np.array([sizes[GROUPS.index(g)] for g in present])
+    rat_codes = sorted({RATIONALITEIT[g] for g in present})
+    parent = np.array([rat_codes.index(RATIONALITEIT[g]) for g in present])
+    if sum(sizes) < k:
+        assert doc["cellen"] == doc["groepen"] == doc["rationaliteiten"] == []
+        assert [row["reden"] for row in doc["onderdrukt"]] == ["kleine_cel"]
+        return
+    (cell,) = doc["cellen"]
+    assert cell["n"] == sum(sizes)
+    shown_groups = {row["groep"]: row["n"] for row in doc["groepen"]}
+    shown_rats = {row["rationaliteit"]: row["n"] for row in doc["rationaliteiten"]}
+    for group, n in shown_groups.items():
+        assert n == sizes[GROUPS.index(group)] >= k
+    groups = np.array([g in shown_groups for g in present])
+    rats = np.array([r in shown_rats for r in rat_codes])
+    for total in _recoverable_hidden_totals(counts, parent, rats, groups):
+        assert total == 0 or total >= k

@@ -63,7 +63,10 @@ def test_xlsx_and_csv_have_a_sheet_and_a_file_per_table_with_the_registry_column
     write_csv_folder(tmp_path / "csv", document)
     write_json(tmp_path / "uit.json", document)
     book = load_workbook(tmp_path / "uit.xlsx", read_only=True)
-    assert book.sheetnames == [*(t.sheet for t in tables()), "meta", "lees_mij"]
+    assert book.sheetnames == [*(t.sheet for t in tables()), "meta", "banden", "lees_mij"]
+    bands = {r[0]: r for r in book["banden"].iter_rows(min_row=2, values_only=True)}
+    assert bands["kloof"][1:3] == ("0.1 | 0.25", "laag | midden | hoog")
+    assert "LeBreton" in bands["rwg"][4]
     for t in tables():
         rows = list(book[t.sheet].iter_rows(values_only=True))
         assert rows[0] == t.columns()
@@ -87,3 +90,25 @@ def test_the_trend_compares_the_registry_fields() -> None:
     assert TREND_FIELDS["kloof"] == (("gemeente_code", "transitie"), ("waarde",))
     assert "rationaliteiten" in TREND_FIELDS
     assert "onderdrukt" not in TREND_FIELDS
+
+
+def test_text_that_a_spreadsheet_would_run_is_neutralised_in_csv_and_xlsx(
+    document: dict[str, Any], tmp_path: Path
+) -> None:
+    doc = dict(document)
+    doc["aanbieders"] = [
+        {**document["aanbieders"][0], "organisatie": '=HYPERLINK("http://x")'},
+        {**document["aanbieders"][0], "organisatie": "-1+2"},
+    ]
+    write_xlsx(tmp_path / "uit.xlsx", doc)
+    write_csv_folder(tmp_path / "csv", doc)
+    book = load_workbook(tmp_path / "uit.xlsx")
+    names = [row[0].value for row in book["aanbieders"].iter_rows(min_row=2)]
+    assert names == ['\'=HYPERLINK("http://x")', "'-1+2"]
+    assert all(row[0].data_type == "s" for row in book["aanbieders"].iter_rows(min_row=2))
+    with (tmp_path / "csv" / "aanbieders.csv").open(encoding="utf-8") as stream:
+        lines = list(csv.reader(stream))
+    assert [line[0] for line in lines[1:]] == names
+    # numbers stay numbers, also negative ones
+    cells = list(book["cellen"].iter_rows(min_row=2, values_only=True))
+    assert all(isinstance(row[4], float) for row in cells)

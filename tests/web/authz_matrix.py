@@ -138,6 +138,23 @@ def scan_a_to_remind(world: World) -> Sequence[object]:
     return [world.scan_a.pk]
 
 
+def scan_a_answered(world: World) -> Sequence[object]:
+    """Scan A whose respondent submitted a position (so publishing and exporting do something)."""
+    from regiekompas.web.responses.models import Answer
+
+    for item in world.scan_a.instrument().axis_item_codes:
+        Answer.objects.get_or_create(
+            respondent=world.respondent_a,
+            gemeente_code=world.gemeente_x,
+            transitie="jeugd",
+            perspectief="praktijk",
+            item=item,
+            defaults={"value": 3},
+        )
+    Respondent.objects.filter(pk=world.respondent_a.pk).update(submitted_at=timezone.now())
+    return [world.scan_a.pk]
+
+
 # --- posted data ----------------------------------------------------------------------------
 
 
@@ -185,7 +202,11 @@ MATRIX: dict[str, Row] = {
         region_a,
         get=MANAGE,
         post=MANAGE,
-        data=lambda world: {"user": "fac_b", "role": "facilitator"},
+        data=lambda world: {
+            "username": "fac_b",
+            "email": "fac_b@example.nl",
+            "role": "facilitator",
+        },
         mutates=True,
     ),
     "regions:facilitator_remove": Row(
@@ -198,6 +219,7 @@ MATRIX: dict[str, Row] = {
     "scans:edit": Row(draft_scan_a, get=MANAGE, post=MANAGE, data=scan_fields, mutates=True),
     "scans:open": Row(draft_scan_a, get=POST_ONLY, post=MANAGE, mutates=True),
     "scans:close": Row(scan_a, get=POST_ONLY, post=MANAGE, mutates=True),
+    "scans:publish": Row(scan_a_answered, get=POST_ONLY, post=MANAGE, mutates=True),
     "scans:copy": Row(
         scan_a,
         get=POST_ONLY,
@@ -246,6 +268,13 @@ MATRIX: dict[str, Row] = {
     # --- answers ----------------------------------------------------------------------------
     "responses:import": Row(scan_a, get=MANAGE, post=MANAGE),
     "responses:export": Row(scan_a, get=MANAGE),
+    "responses:export_identified": Row(
+        scan_a_answered,
+        get=MANAGE,
+        post=MANAGE,
+        data=lambda world: {"reason": "Een respondent vroeg om inzage"},
+        mutates=True,
+    ),
     # --- results ----------------------------------------------------------------------------
     "results:overview": Row(scan_a, get=RESULTS),
     "results:cell": Row(lambda world: [world.scan_a.pk, world.gemeente_x, "jeugd"], get=RESULTS),
@@ -283,6 +312,8 @@ MATRIX: dict[str, Row] = {
         lambda world: ["MQ", "ongeldig-token"], get=everyone(OK)
     ),
     "accounts:password_reset_complete": Row(no_args, get=everyone(OK)),
+    # --- the privacy statement: public, as respondents read it before answering -----------------
+    "privacy": Row(no_args, get=everyone(OK)),
     # --- the Django admin: superusers only; the rest of admin:* is Django's own ---------------
     "admin:index": Row(no_args, get={**everyone(ADMIN_LOGIN), "superuser": OK}),
 }

@@ -18,9 +18,19 @@ from regiekompas.web.invitations.models import Respondent
 from regiekompas.web.invitations.tokens import issue_token
 from regiekompas.web.regions.models import Region, RegionGemeente
 from regiekompas.web.responses.loading import store_dataset
+from regiekompas.web.responses.models import Snapshot
+from regiekompas.web.responses.snapshots import publish as publish_snapshot
 from regiekompas.web.scans.models import Scan
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles() -> None:
+    """Abuse counters live in the cache (web/throttle.py); each test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def make_user(username: str, *, superuser: bool = False) -> User:
@@ -117,10 +127,15 @@ def world(db: None) -> World:
 
 @pytest.fixture
 def simulated_scan(db: None) -> Callable[..., Scan]:
-    """A scan in a new region answered by simulated respondents (3 gemeenten by default)."""
+    """A scan in a new region answered by simulated respondents (3 gemeenten by default),
+    with those answers published as interim results unless `publish=False`."""
 
     def build(
-        gemeenten: int = 3, respondenten: int = 8, seed: int = 7, **scan_fields: object
+        gemeenten: int = 3,
+        respondenten: int = 8,
+        seed: int = 7,
+        publish: bool = True,
+        **scan_fields: object,
     ) -> Scan:
         sim = simulate_region(
             SimulationParams(gemeenten=gemeenten, respondenten=respondenten, seed=seed)
@@ -131,6 +146,8 @@ def simulated_scan(db: None) -> Callable[..., Scan]:
         fields.update(scan_fields)
         scan = make_scan(region, **fields)
         store_dataset(scan, sim.dataset)
+        if publish:
+            publish_snapshot(scan, Snapshot.Kind.INTERIM)
         return scan
 
     return build

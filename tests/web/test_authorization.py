@@ -45,7 +45,8 @@ from regiekompas.web.invitations.models import Respondent
 from regiekompas.web.regions.loading import store_region_tables
 from regiekompas.web.regions.models import RegionGemeente
 from regiekompas.web.responses.loading import store_dataset
-from regiekompas.web.responses.models import Answer
+from regiekompas.web.responses.models import Answer, Snapshot
+from regiekompas.web.responses.snapshots import publish
 
 WRONG_TOKEN = "x" * 43
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -206,6 +207,7 @@ def _answers_in_scan_a(world: World) -> None:
     )
     store_dataset(world.scan_a, dataset)
     store_region_tables(world.region_a, dataset)
+    publish(world.scan_a, Snapshot.Kind.INTERIM)
 
 
 def test_a_viewer_sees_only_the_row_of_their_own_gemeente_in_the_overview(

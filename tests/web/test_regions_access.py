@@ -57,7 +57,8 @@ def test_others_get_404_on_every_region_a_page_and_action(
             url,
             {
                 "name": "Overname",
-                "user": who,
+                "username": who,
+                "email": f"{who}@example.nl",
                 "role": "facilitator",
                 "codes": ["GM0158"],
                 "transities": ["jeugd"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from conftest import World, make_user
 from django.contrib.auth.models import Permission
 from django.test import Client
@@ -206,12 +208,14 @@ def test_removing_a_gemeente_of_another_region_changes_nothing(
 # --- members ---------------------------------------------------------------------------------
 
 
-def test_a_facilitator_adds_a_co_facilitator_by_email(client: Client, world: World) -> None:
+def test_a_facilitator_adds_a_co_facilitator_by_username_and_email(
+    client: Client, world: World
+) -> None:
     colleague = make_user("collega")
     client.force_login(world.facilitator_a)
     response = client.post(
         reverse("regions:members", args=[world.region_a.pk]),
-        {"user": "COLLEGA@example.nl", "role": "facilitator"},
+        {"username": "Collega", "email": "COLLEGA@example.nl", "role": "facilitator"},
     )
     assert response.status_code == 302
     assert Membership.objects.filter(user=colleague, region=world.region_a).exists()
@@ -222,7 +226,7 @@ def test_a_facilitator_adds_a_viewer_of_one_gemeente(client: Client, world: Worl
     client.force_login(world.facilitator_a)
     response = client.post(
         reverse("regions:members", args=[world.region_a.pk]),
-        {"user": "lezer", "role": "viewer", "gemeente": "GM0164"},
+        {"username": "lezer", "email": "lezer@example.nl", "role": "viewer", "gemeente": "GM0164"},
     )
     assert response.status_code == 302
     assert GemeenteViewer.objects.filter(
@@ -235,7 +239,15 @@ def test_a_viewer_needs_a_gemeente_of_the_region(client: Client, world: World) -
     client.force_login(world.facilitator_a)
     url = reverse("regions:members", args=[world.region_a.pk])
     for gemeente in ("", "GM0599"):
-        response = client.post(url, {"user": "lezer", "role": "viewer", "gemeente": gemeente})
+        response = client.post(
+            url,
+            {
+                "username": "lezer",
+                "email": "lezer@example.nl",
+                "role": "viewer",
+                "gemeente": gemeente,
+            },
+        )
         assert response.status_code == 200
         assert "gemeente" in response.context["form"].errors
     assert not GemeenteViewer.objects.filter(user__username="lezer").exists()
@@ -245,11 +257,49 @@ def test_an_unknown_user_is_reported_not_created(client: Client, world: World) -
     client.force_login(world.facilitator_a)
     response = client.post(
         reverse("regions:members", args=[world.region_a.pk]),
-        {"user": "niemand@example.nl", "role": "facilitator"},
+        {"username": "niemand", "email": "niemand@example.nl", "role": "facilitator"},
     )
     assert response.status_code == 200
-    assert "user" in response.context["form"].errors
+    assert response.context["form"].has_error("__all__", "no_match")
     assert Membership.objects.filter(region=world.region_a).count() == 1
+
+
+def test_the_member_form_answers_alike_whether_or_not_a_username_exists(
+    client: Client, world: World
+) -> None:
+    """A wrong email with an existing username reads exactly as a username nobody has."""
+    make_user("bestaat")
+    client.force_login(world.facilitator_a)
+    url = reverse("regions:members", args=[world.region_a.pk])
+    pages = [
+        client.post(url, {"username": name, "email": "gok@example.nl", "role": "facilitator"})
+        for name in ("bestaat", "bestaatniet")
+    ]
+    assert [p.status_code for p in pages] == [200, 200]
+    errors = [p.context["form"].errors.as_data() for p in pages]
+    assert errors[0].keys() == errors[1].keys() == {"__all__"}
+    texts = [p.content.decode().replace("bestaatniet", "bestaat") for p in pages]
+    assert texts[0].split("csrfmiddlewaretoken")[0] == texts[1].split("csrfmiddlewaretoken")[0]
+    assert Membership.objects.filter(region=world.region_a).count() == 1
+
+
+def test_failed_member_lookups_are_throttled_per_facilitator(
+    client: Client, world: World, settings: Any
+) -> None:
+    settings.MEMBER_LOOKUPS_PER_HOUR = 3
+    make_user("collega")
+    client.force_login(world.facilitator_a)
+    url = reverse("regions:members", args=[world.region_a.pk])
+    statuses = [
+        client.post(
+            url, {"username": f"gok{i}", "email": "x@example.nl", "role": "facilitator"}
+        ).status_code
+        for i in range(5)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
+    # Even a correct pair is refused until the window has passed.
+    right = {"username": "collega", "email": "collega@example.nl", "role": "facilitator"}
+    assert client.post(url, right).status_code == 429
 
 
 def test_a_facilitator_removes_a_viewer_and_a_co_facilitator(client: Client, world: World) -> None:

@@ -374,7 +374,9 @@ def test_unknown_gemeenten_and_transities_are_not_found(client: Client, world: W
     assert client.get(reverse("results:overview", args=[987654])).status_code == 404
 
 
-def test_an_empty_scan_says_there_are_no_answers_yet(client: Client, world: World) -> None:
+def test_an_unpublished_scan_says_so_and_tells_the_facilitator_how_to_publish(
+    client: Client, world: World
+) -> None:
     client.force_login(world.facilitator_a)
     for url in (
         reverse("results:overview", args=[world.scan_a.pk]),
@@ -382,10 +384,15 @@ def test_an_empty_scan_says_there_are_no_answers_yet(client: Client, world: Worl
     ):
         response = client.get(url)
         assert response.status_code == 200
-        assert "Deze scan heeft nog geen antwoorden" in _text(response)
+        page = _text(response)
+        assert "Er zijn nog geen resultaten gepubliceerd" in page
+        assert reverse("scans:detail", args=[world.scan_a.pk]) in page
 
 
-def test_the_viewer_of_an_empty_scan_sees_the_same_message(client: Client, world: World) -> None:
+def test_the_viewer_of_an_unpublished_scan_is_told_results_come_later(
+    client: Client, world: World
+) -> None:
     client.force_login(world.viewer_x)
     page = _text(client.get(reverse("results:overview", args=[world.scan_a.pk])))
-    assert "Deze scan heeft nog geen antwoorden" in page
+    assert "Er zijn nog geen resultaten gepubliceerd" in page
+    assert reverse("scans:detail", args=[world.scan_a.pk]) not in page

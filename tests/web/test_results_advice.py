@@ -80,7 +80,7 @@ def test_the_template_shows_three_with_their_first_step_and_the_rest_behind_deta
     assert re.findall(r'value="(\d+)"', rest) == ["4", "5"]
     assert top.count("Eerste stap:") == 3
     assert "stap risico_bureaucratie" in top
-    assert "Alle adviezen (5)" in rest
+    assert "Alle adviezen: nog 2 (5 in totaal)" in rest
     assert "tekst transitie_inconsistentie" in rest
 
 

@@ -1,4 +1,5 @@
-"""Results are computed once per state of the scan: cached until an answer or the region changes."""
+"""Results are computed once per published snapshot: cached until a new snapshot is published
+or the region changes; new answers alone never change them (product.md §6)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.urls import reverse
 from regiekompas.core import pipeline
 from regiekompas.web.responses.models import Answer
 from regiekompas.web.responses.saving import AnswerIn, save_answers
+from regiekompas.web.responses.snapshots import close_and_publish
 from regiekompas.web.results import service
 from regiekompas.web.scans.models import Scan
 
@@ -89,19 +91,21 @@ def test_dutch_and_english_pages_share_one_analysis(
     assert "Results of" in english
 
 
-def test_a_new_answer_gives_new_results(client_in: Client, scan: Scan, calls: list[int]) -> None:
+def test_a_new_answer_leaves_the_published_results_as_they_are(
+    client_in: Client, scan: Scan, calls: list[int]
+) -> None:
     before = _overview(client_in, scan)
     _answer_cell(scan, "NEW-1", 1)
     after = _overview(client_in, scan)
-    assert len(calls) == 2
-    assert before != after
+    assert len(calls) == 1
+    assert before == after
 
 
-def test_a_changed_answer_gives_new_results(
+def test_closing_the_scan_publishes_new_results(
     client_in: Client, scan: Scan, calls: list[int]
 ) -> None:
+    before = _overview(client_in, scan)
     _answer_cell(scan, "NEW-1", 1)
-    _overview(client_in, scan)
     respondent = scan.respondents.get(external_id="NEW-1")
     answer = Answer.objects.filter(respondent=respondent).first()
     assert answer is not None
@@ -109,8 +113,10 @@ def test_a_changed_answer_gives_new_results(
         respondent,
         [AnswerIn(answer.gemeente_code, answer.transitie, answer.perspectief, answer.item, 5)],
     )
-    _overview(client_in, scan)
+    close_and_publish(scan)
+    after = _overview(client_in, scan)
     assert len(calls) == 2
+    assert before != after
 
 
 def test_a_change_of_the_region_gives_new_results(
@@ -122,7 +128,7 @@ def test_a_change_of_the_region_gives_new_results(
     assert len(calls) == 2
 
 
-def test_another_group_for_a_respondent_gives_new_results(
+def test_another_group_for_a_respondent_waits_for_the_next_snapshot(
     client_in: Client, scan: Scan, calls: list[int]
 ) -> None:
     _overview(client_in, scan)
@@ -130,5 +136,8 @@ def test_another_group_for_a_respondent_gives_new_results(
     assert respondent is not None
     respondent.groep = "overig"
     respondent.save(update_fields=["groep"])
+    _overview(client_in, scan)
+    assert len(calls) == 1
+    close_and_publish(scan)
     _overview(client_in, scan)
     assert len(calls) == 2

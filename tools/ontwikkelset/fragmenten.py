@@ -9,6 +9,7 @@ Soort tags: ``""`` any document, ``"i"`` inkoopdocument, ``"r"`` raadsvoorstel,
 ``"b"`` beleidsplan or meerjarenvisie.
 """
 
+# ruff: noqa: E501
 from __future__ import annotations
 
 SLOTS: dict[str, list[str]] = {

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import fragmenten as F
+import fragmenten as F  # noqa: N812
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/regiekompas/core/documents/data"

@@ -113,6 +113,20 @@ class DocumentsGroup(click.Group):
 
     default_command: Final = "plaats"
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The placement's usage and options, then the other subcommands."""
+        default = self.commands[self.default_command]
+        with click.Context(default, info_name=ctx.info_name, parent=ctx.parent) as sub:
+            default.format_help(sub, formatter)
+        others = [
+            (name, command.get_short_help_str())
+            for name, command in self.commands.items()
+            if name != self.default_command and not command.hidden
+        ]
+        if others:
+            with formatter.section("Subcommando's / subcommands"):
+                formatter.write_dl(others)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
             args = [self.default_command, *args]

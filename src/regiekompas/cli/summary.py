@@ -17,7 +17,6 @@ k-anonymity decided upstream also holds here. Numbers carry their band (docs/met
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
@@ -47,12 +46,17 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "counts_title": ("De scan in getallen", "The scan in numbers"),
     "counts": (
-        "{gemeenten} gemeenten in {regios} regio('s) · {transities} transities · {cellen} cellen "
-        "met antwoorden, waarvan {helder} met een heldere positie · {advies} adviezen "
-        "({gemeente_advies} over een gemeente, {regio_advies} over een regio)",
-        "{gemeenten} municipalities in {regios} region(s) · {transities} transitions · "
-        "{cellen} cells with answers, {helder} of them with a clear position · {advies} pieces "
-        "of advice ({gemeente_advies} about a municipality, {regio_advies} about a region)",
+        "{gemeenten} in {regios} · {transities} · {cellen} met antwoorden, waarvan {helder} "
+        "met een heldere positie · {advies} ({gemeente_advies} over een gemeente, "
+        "{regio_advies} over een regio)",
+        "{gemeenten} in {regios} · {transities} · {cellen} with answers, {helder} of them with "
+        "a clear position · {advies} ({gemeente_advies} about a municipality, {regio_advies} "
+        "about a region)",
+    ),
+    "suppressed": (
+        "{count} cellen of gemeenten zonder cijfers: minder dan k respondenten (zie onderdrukt).",
+        "{count} cells or municipalities without figures: fewer than k respondents (see "
+        "onderdrukt).",
     ),
     "picture_title": (
         "Het beeld: aantal gemeenten per regievorm",
@@ -127,6 +131,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "unclear": ("niet helder", "not clear"),
     "none": ("—", "—"),
 }
+
+
+#: Singular and plural of the nouns the counts line uses, per language.
+_NOUNS: Final[dict[str, tuple[tuple[str, str], tuple[str, str]]]] = {
+    "gemeenten": (("gemeente", "gemeenten"), ("municipality", "municipalities")),
+    "regios": (("regio", "regio's"), ("region", "regions")),
+    "transities": (("transitie", "transities"), ("transition", "transitions")),
+    "cellen": (("cel", "cellen"), ("cell", "cells")),
+    "advies": (("advies", "adviezen"), ("piece of advice", "pieces of advice")),
+}
+
+
+def counted(noun: str, count: int, lang: str) -> str:
+    """'1 gemeente', '342 gemeenten'."""
+    one, many = _NOUNS[noun][lang == "en"]
+    return f"{count} {one if count == 1 else many}"
 
 
 def label(key: str, lang: str, **values: Any) -> str:
@@ -219,20 +239,24 @@ def _counts(r: _Reader, advice: Sequence[Advice]) -> RenderableType:
     regios = {row.get("regio") for row in r.document.get("regio", [])} or {None}
     helder = sum(1 for c in r.cells.values() if c.get("helder"))
     regional = sum(1 for a in advice if a.gemeente_code is None)
-    return Text(
+    suppressed = len(r.document.get("onderdrukt", []))
+    text = Text(
         label(
             "counts",
             r.lang,
-            gemeenten=len(gemeenten),
-            regios=len(regios),
-            transities=len(r.transities()),
-            cellen=len(r.cells),
+            gemeenten=counted("gemeenten", len(gemeenten), r.lang),
+            regios=counted("regios", len(regios), r.lang),
+            transities=counted("transities", len(r.transities()), r.lang),
+            cellen=counted("cellen", len(r.cells), r.lang),
             helder=helder,
-            advies=len(advice),
+            advies=counted("advies", len(advice), r.lang),
             gemeente_advies=len(advice) - regional,
             regio_advies=regional,
         )
     )
+    if suppressed:
+        text.append("\n" + label("suppressed", r.lang, count=suppressed), style="dim")
+    return text
 
 
 def _picture(r: _Reader) -> RenderableType:
@@ -381,20 +405,27 @@ def render(
 
 
 def _wrap(text: str, width: int, indent: str, hang: str = "   ") -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=max(width, 40),
-        initial_indent=indent,
-        subsequent_indent=indent + hang,
-        break_on_hyphens=False,
-        break_long_words=False,
-    )
+    """Greedy word wrap (never inside a word or at a hyphen): `textwrap` is several times
+    slower, which a national scan's thousands of advice texts make noticeable."""
+    width = max(width, 40)
+    lines: list[str] = []
+    line, empty = indent, True
+    for word in text.split():
+        if not empty and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = indent + hang + word
+        else:
+            line = line + word if empty else f"{line} {word}"
+        empty = False
+    if not empty:
+        lines.append(line)
+    return lines
 
 
 def _print_plain(console: Console, lines: list[str]) -> None:
     """Plain lines, already wrapped: the per-gemeente detail of a national scan is tens of
     thousands of lines, which rich's own wrapping and tables would take a minute to lay out."""
-    console.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
+    console.file.write("\n".join(lines) + "\n")
 
 
 def _position(cell: Mapping[str, Any] | None, r: _Reader) -> str:

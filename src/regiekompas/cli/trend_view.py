@@ -11,20 +11,22 @@ from rich.table import Table
 from regiekompas.cli.messages import message
 from regiekompas.cli.summary import number
 from regiekompas.core.model import Model
+from regiekompas.core.results.tables import table as results_table
 
-HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "cellen": (
-        ("Gemeente", "Transitie", "Perspectief", "Kwadrant", "Δ cc", "Δ dc"),
-        ("Gemeente", "Transitie", "Perspective", "Quadrant", "Δ cc", "Δ dc"),
-    ),
-    "condities": (("Gemeente", "Conditie", "Score", "Δ"), ("Gemeente", "Condition", "Score", "Δ")),
-}
+
+def _headers(
+    measure: str, fields: tuple[str, ...], deltas: tuple[str, ...], lang: str
+) -> list[str]:
+    """Column labels from the results registry, so the terminal names fields as the files do."""
+    t = results_table(measure)
+    return [t.field(name).label.get(lang) for name in fields] + [f"Δ {name}" for name in deltas]
 
 
 def render_trend(changes: Mapping[str, Any], model: Model, lang: str, console: Console) -> None:
-    i = 1 if lang == "en" else 0
     table = Table(title=message("trend_title", lang), title_justify="left")
-    for header in HEADERS["cellen"][i]:
+    for header in _headers(
+        "cellen", ("gemeente_code", "transitie", "perspectief", "kwadrant"), ("cc", "dc"), lang
+    ):
         table.add_column(header)
     for row in changes.get("cellen", []):
         table.add_row(
@@ -42,7 +44,7 @@ def render_trend(changes: Mapping[str, Any], model: Model, lang: str, console: C
         return
     console.print(table)
     conditions = Table()
-    for header in HEADERS["condities"][i]:
+    for header in _headers("condities", ("gemeente_code", "conditie", "score"), ("score",), lang):
         conditions.add_column(header)
     for row in changes.get("condities", []):
         if row["groep"] is not None:

@@ -98,7 +98,8 @@ def analyse(
     positions = respondent_positions(r, instrument)
     cells = cell_positions(r, positions)
     visible = visible_cells(cells.n, k)
-    keys = [_cell_key(dataset, cells, c) for c in range(len(cells))]
+    names = [_cell_fields(dataset, cells, c) for c in range(len(cells))]
+    keys = [f"{n['gemeente_code']}|{n['transitie']}|{n['perspectief']}" for n in names]
     replicates = bootstrap_cell_means(
         cells, keys, replicates=settings.bootstrap, seed=settings.seed, progress=progress
     )
@@ -155,7 +156,7 @@ def analyse(
 
     doc["groepen"] = [
         GroepRow(
-            **_cell_fields(dataset, cells, c),
+            **names[int(c)],
             groep=r.groups[g],
             n=int(groups.n[c, g]),
             cc=float(groups.cc[c, g]),
@@ -166,16 +167,17 @@ def analyse(
     ]
 
     doc["kloof"] = _gaps(dataset, cells, replicates, visible, bands)
+    confusion_band = bands["spraakverwarring"]
     spread = largest_distance(groups.cc, groups.dc, group_shown)
     doc["spraakverwarring"] = [
         SpraakverwarringRow(
-            **_cell_fields(dataset, cells, c),
+            **names[c],
             waarde=_opt(spread.value[c]),
             groepen=[r.groups[spread.first[c]], r.groups[spread.second[c]]]
             if spread.first[c] >= 0
             else [],
             rwg={"cc": _opt(rwg_cell["cc"][c]), "dc": _opt(rwg_cell["dc"][c])},
-            band=bands.of("spraakverwarring", _opt(spread.value[c])),
+            band=confusion_band.of(spread.value[c]),
         )
         for c in np.flatnonzero(visible)
     ]
@@ -193,7 +195,7 @@ def analyse(
 
     doc["rationaliteiten"] = [
         RationaliteitRow(
-            **_cell_fields(dataset, cells, c),
+            **names[int(c)],
             rationaliteit=rationaliteiten[q],
             n=int(rats.n[c, q]),
             cc=float(rats.cc[c, q]),
@@ -204,9 +206,9 @@ def analyse(
     rat_spread = largest_distance(rats.cc, rats.dc, rat_shown)
     doc["spraakverwarring_rationaliteiten"] = [
         SpraakverwarringRationaliteitenRow(
-            **_cell_fields(dataset, cells, c),
+            **names[c],
             waarde=float(rat_spread.value[c]),
-            band=bands.of("spraakverwarring", float(rat_spread.value[c])),
+            band=confusion_band.of(rat_spread.value[c]),
             rationaliteiten=[
                 rationaliteiten[rat_spread.first[c]],
                 rationaliteiten[rat_spread.second[c]],
@@ -249,14 +251,6 @@ def _rationaliteit(model: Model, group: str) -> str:
         ) from None
 
 
-def _cell_key(dataset: Dataset, cells: Cells, c: int) -> str:
-    r = dataset.responses
-    return (
-        f"{r.gemeente_codes[cells.gemeente[c]]}|{r.transities[cells.transitie[c]]}"
-        f"|{r.perspectieven[cells.perspectief[c]]}"
-    )
-
-
 def _cell_fields(dataset: Dataset, cells: Cells, c: int | np.integer[Any]) -> CellKey:
     r = dataset.responses
     return CellKey(
@@ -278,6 +272,7 @@ def _gaps(
         cells, r.perspectieven.index("ambitie"), r.perspectieven.index("praktijk"), visible
     )
     found = gaps(cells, replicates, a, b)
+    gap_band = bands["kloof"]
     return [
         KloofRow(
             gemeente_code=r.gemeente_codes[cells.gemeente[a[i]]],
@@ -286,7 +281,7 @@ def _gaps(
             ci=[float(found.low[i]), float(found.high[i])],
             van=quadrant_of(float(cells.cc[a[i]]), float(cells.dc[a[i]])),
             naar=quadrant_of(float(cells.cc[b[i]]), float(cells.dc[b[i]])),
-            band=bands.of("kloof", float(found.value[i])),
+            band=gap_band.of(float(found.value[i])),
         )
         for i in range(len(a))
     ]
@@ -317,6 +312,7 @@ def _conditions(
     scores: ConditionScores = condition_scores(r, instrument, k)
     rows: list[ConditieRow] = []
     hidden: set[int] = set()
+    score_band = bands["conditie"]
 
     def row(g: int, group: str | None, s: int, mean: float, alpha: float, n: int) -> ConditieRow:
         score = float(mean)
@@ -327,7 +323,7 @@ def _conditions(
             score=score,
             alpha=_opt(float(alpha)),
             n=int(n),
-            band=bands.of("conditie", _opt(score)),
+            band=score_band.of(score),
         )
 
     for g in range(len(r.gemeente_codes)):
@@ -437,7 +433,7 @@ def _suppressed(
     """Cells and gemeente figures left out below k, without their n (docs/method.md)."""
     r = dataset.responses
     rows: list[OnderdruktRow] = [
-        OnderdruktRow(**_cell_fields(dataset, cells, c), reden=REDEN_CEL)
+        OnderdruktRow(**_cell_fields(dataset, cells, int(c)), reden=REDEN_CEL)
         for c in np.flatnonzero(~visible)
     ]
     for reden, hidden in gemeente_level.items():

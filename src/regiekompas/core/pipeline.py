@@ -24,7 +24,9 @@ def analyse_with_advice(
 ) -> tuple[Document, list[Advice]]:
     """The results document (docs/method.md) and the advice as objects (both languages)."""
     model = model or load_model()
-    document = analyse(dataset, settings=settings, instrument=instrument, progress=progress)
+    document = analyse(
+        dataset, settings=settings, instrument=instrument, model=model, progress=progress
+    )
     advice = evaluate(
         document,
         model=model,

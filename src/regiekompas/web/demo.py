@@ -1,5 +1,8 @@
 """The demo installation of `regiekompas demo`: Twente, an open scan, simulated answers.
 
+The simulated answers are published at once as interim results (every cell of the demo has
+at least k respondents), so the results pages have something to show (docs/privacy.md).
+
 Running the demo twice reuses what the first run made (the database lives in
 REGIEKOMPAS_DATA_DIR), so a facilitator's experiments survive a restart; only a new example
 respondent link is issued, because links are stored as hashes and cannot be shown again.
@@ -22,6 +25,8 @@ from regiekompas.web.invitations.tokens import issue_token, link_for
 from regiekompas.web.regions.loading import store_region_tables
 from regiekompas.web.regions.models import Region
 from regiekompas.web.responses.loading import store_dataset
+from regiekompas.web.responses.models import Snapshot
+from regiekompas.web.responses.snapshots import latest_snapshot, publish
 from regiekompas.web.scans.models import Scan
 
 DEMO_USERNAME = "demo"
@@ -59,6 +64,8 @@ def setup_demo(*, password: str | None, respondenten: int = 30, seed: int = 2026
                 raise RuntimeError("the demo region exists but has no scan; remove the database")
             scan = found
         Membership.objects.get_or_create(user=user, region=region)
+        if latest_snapshot(scan) is None and scan.is_open:
+            publish(scan, Snapshot.Kind.INTERIM, user)
         respondent, _ = Respondent.objects.get_or_create(
             scan=scan,
             external_id=EXAMPLE_RESPONDENT,

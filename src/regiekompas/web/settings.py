@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "regiekompas.web.throttle.TokenGuessingMiddleware",
+    "regiekompas.web.outages.OutageMiddleware",
 ]
 
 ROOT_URLCONF = "regiekompas.web.urls"
@@ -170,8 +172,31 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-# AXES_IPWARE_META_PRECEDENCE_ORDER keeps the default (REMOTE_ADDR); behind a proxy set
-# the proxy to pass the client address in REMOTE_ADDR.
+# Lockouts count per client address as `web/throttle.py:client_ip` sees it, which honours
+# REGIEKOMPAS_TRUSTED_PROXIES below (without it, behind a proxy every client would share the
+# proxy's address, and one attacker could lock everybody out of an account).
+AXES_CLIENT_IP_CALLABLE = "regiekompas.web.throttle.client_ip"
+
+# REGIEKOMPAS_TRUSTED_PROXIES: how many reverse proxies (nginx, a load balancer) stand in
+# front of the app, each appending the address it saw to X-Forwarded-For. 0 (default): the
+# app is reached directly and X-Forwarded-For is ignored. 1: one proxy; the client is the
+# last entry it appended. Set it exactly: too high lets clients choose their own address
+# (and escape lockouts and throttles), too low makes every client look like the proxy.
+TRUSTED_PROXIES = env_int("REGIEKOMPAS_TRUSTED_PROXIES", 0)
+
+# Abuse limits (web/throttle.py), counted in the cache (shared via REDIS_URL):
+# REGIEKOMPAS_THROTTLE_WINDOW_SECONDS: the window for token guessing; password resets count
+# per 60 such windows (an hour by default).
+THROTTLE_WINDOW_SECONDS = env_int("REGIEKOMPAS_THROTTLE_WINDOW_SECONDS", 60)
+# REGIEKOMPAS_TOKEN_FAILURES: unknown respondent links a client may try per window, after
+# which it is refused (429) until the window ends. Valid links are never counted.
+TOKEN_FAILURES_PER_WINDOW = env_int("REGIEKOMPAS_TOKEN_FAILURES", 20)
+# REGIEKOMPAS_RESETS_PER_ADDRESS / _PER_CLIENT: password-reset requests per hour.
+RESETS_PER_ADDRESS = env_int("REGIEKOMPAS_RESETS_PER_ADDRESS", 3)
+RESETS_PER_CLIENT = env_int("REGIEKOMPAS_RESETS_PER_CLIENT", 10)
+# REGIEKOMPAS_MEMBER_LOOKUPS: failed account look-ups per facilitator per hour on the
+# members page.
+MEMBER_LOOKUPS_PER_HOUR = env_int("REGIEKOMPAS_MEMBER_LOOKUPS", 20)
 
 # EMAIL_URL-like settings. EMAIL_HOST empty: mails go to the console (development).
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -215,8 +240,13 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEV
 WHITENOISE_AUTOREFRESH = DEV
 
-# REGIEKOMPAS_MAX_UPLOAD_MB: largest import file accepted (responses, region tables).
+# REGIEKOMPAS_MAX_UPLOAD_MB: largest import file accepted (responses, region tables,
+# respondent lists). The other upload limits (unpacked XLSX size, rows, cells) are in
+# core/io/limits.py and docs/security.md.
 MAX_UPLOAD_BYTES = env_int("REGIEKOMPAS_MAX_UPLOAD_MB", 20) * 1024 * 1024
+# REGIEKOMPAS_IMPORT_SECONDS: time budget for reading and checking one upload; keep it well
+# under gunicorn's 30 s worker timeout, since storing the rows comes after it.
+IMPORT_SECONDS = env_int("REGIEKOMPAS_IMPORT_SECONDS", 15)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
@@ -237,6 +267,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _secure)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEV else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEV
+# SECURE_HSTS_PRELOAD: adds `preload` to the HSTS header (default on outside development), so
+# the domain may be submitted to the browsers' preload list; `manage.py check --deploy` is
+# then clean. Set it to false when subdomains must stay reachable over plain HTTP.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEV)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

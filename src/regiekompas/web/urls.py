@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 from django.views.i18n import set_language
 
 urlpatterns = [
@@ -13,5 +14,6 @@ urlpatterns = [
     path("resultaten/", include("regiekompas.web.results.urls")),
     path("r/", include("regiekompas.web.questionnaire.urls")),
     path("taal/", set_language, name="set_language"),
+    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("beheer/", admin.site.urls),
 ]

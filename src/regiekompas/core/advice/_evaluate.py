@@ -1,4 +1,5 @@
-"""Applying the rules to a results document: one truth per rule and gemeente, ranked.
+"""Applying the rules to a results document: one truth per rule and gemeente, ranked
+(product.md §5; docs/method.md, "Advice").
 
 Merging (product.md §5). A rule fires per entry of its scope — a cell, a gemeente ×
 transitie, a region × transitie — but a reader should meet each rule once per gemeente (or

@@ -1,4 +1,5 @@
-"""Which condition matters most for a gemeente, given the regie it has chosen.
+"""Which condition matters most for a gemeente, given the regie it has chosen, and which
+is simply the lowest (docs/method.md, "Advice").
 
 Each form of regie leans on some of the five conditions more than on others (Afspreken on
 relationships and a shared ambition, Sturen on a fitting organisational and legal form, and
@@ -7,14 +8,16 @@ its shortfall from the maximum score times its weight:
 
     zwakte(c) = (100 - score(c)) * w(c)
 
-The weakest condition is the one with the largest weakness (ties: the order of the five
-conditions in the model). For a gemeente with several transities, w(c) is the mean of the
-weights of the quadrants of its transities — each transitie counts once — where a
-transitie's quadrant is the target position the partners chose, else its ambitie quadrant;
-transities on the border or without either are left out, and with none left every
-condition weighs 1. So the raw lowest score is not always the one advised on: a gemeente
-that chose Sturen hears about its organisational form before a slightly lower score on
-relationships.
+The most decisive condition (`Profile.weakest`) is the one with the largest weighted
+shortfall (ties: the order of the five conditions in the model); the lowest
+(`Profile.lowest`) is the argmin of the scores. Texts name them differently. For a
+gemeente with several transities, w(c) is the mean of the weights of the quadrants of its
+transities — each transitie counts once — where a transitie's quadrant is the target
+position the partners chose, else its ambitie quadrant; transities on the border or without
+either are left out, and with none left every condition weighs 1. So the most decisive
+condition is not always the lowest: a gemeente that chose Sturen hears that its
+organisational form matters most, next to the slightly lower score on relationships, each
+named for what it is.
 """
 
 from __future__ import annotations

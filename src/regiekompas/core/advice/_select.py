@@ -1,4 +1,5 @@
-"""Which advice a reader sees first: the top of each scope (product.md §5).
+"""Which advice a reader sees first: the top of each scope (product.md §5; docs/method.md,
+"Advice").
 
 Pages, reports and the terminal show the three most urgent items per scope by default and
 the rest on request. A scope is one gemeente (its advice, `rang` 1 … n) or one region (the

@@ -24,6 +24,7 @@ from regiekompas.core.datafile import Table
 from regiekompas.core.documents.lexicon import AXES, Hit, Lexicon, load_lexicon
 from regiekompas.core.documents.text import (
     INTENTIE,
+    OPTIE,
     PRAKTIJK,
     Language,
     Sentence,
@@ -57,6 +58,11 @@ class SentenceLabel:
         return self.cc if name == "cc" else self.dc
 
 
+#: The label of a sentence about neither axis (shared: most sentences get it).
+NOT_PLACED_EITHER: Final = SentenceLabel()
+_NOT_PLACED_EITHER: Final = NOT_PLACED_EITHER
+
+
 @runtime_checkable
 class SentenceClassifier(Protocol):
     """A method that places sentences; `name` and `version` are reported with every result."""
@@ -86,13 +92,23 @@ class LexiconClassifier:
         self.version = self.lexicon.version
 
     def classify(self, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
-        return [self.label(sentence) for sentence in sentences]
+        # Most sentences contain no term at all; they are told apart from their tokens alone.
+        candidates = self.lexicon.candidates
+        hits = self.lexicon.hits
+        out: list[SentenceLabel] = []
+        for sentence in sentences:
+            numbers = candidates(sentence.tokens)
+            if numbers:
+                out.append(self.label(sentence, hits(sentence, self.language, numbers)))
+            else:
+                out.append(_NOT_PLACED_EITHER)
+        return out
 
     def label(self, sentence: Sentence, hits: Sequence[Hit] | None = None) -> SentenceLabel:
         if hits is None:
             hits = self.lexicon.hits(sentence, self.language)
         if not hits:
-            return SentenceLabel()
+            return _NOT_PLACED_EITHER
         rules = self.lexicon.rules
         factor = rules.modality.get(sentence.modality, 1.0)
         sums = {"cc": 0.0, "dc": 0.0}
@@ -139,6 +155,7 @@ def features(
         "neg": float(len(sentence.negations)),
         "mod:intentie": float(sentence.modality == INTENTIE),
         "mod:praktijk": float(sentence.modality == PRAKTIJK),
+        "mod:optie": float(sentence.modality == OPTIE),
         "presens": float(sentence.present),
         "kop": float(sentence.heading),
         "opsomming": float(sentence.bullet),

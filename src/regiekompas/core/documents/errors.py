@@ -30,6 +30,10 @@ MESSAGES: Final[dict[str, Text]] = {
         "te veel tekst ({detail} tekens); splits het document",
         "too much text ({detail} characters); split the document",
     ),
+    "too_slow": Text(
+        "het lezen duurde te lang ({detail} pagina's); splits het document",
+        "reading took too long ({detail} pages); split the document",
+    ),
     "too_many_pages": Text(
         "te veel pagina's ({detail})",
         "too many pages ({detail})",

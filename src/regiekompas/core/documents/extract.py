@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -57,6 +58,9 @@ class Limits:
     max_unpacked_bytes: int = 64 * MIB
     max_zip_entries: int = 5000
     max_chars: int = 10_000_000
+    #: Seconds the reading of one PDF may take (checked between pages); None = no limit.
+    #: The web app should pass its import budget (REGIEKOMPAS_IMPORT_SECONDS).
+    max_seconds: float | None = None
 
 
 DEFAULT_LIMITS: Final = Limits()
@@ -180,7 +184,10 @@ def _read_pdf(data: bytes, limits: Limits) -> list[Page]:
             raise DocumentError("empty")
         pages: list[Page] = []
         chars = 0
+        deadline = None if limits.max_seconds is None else time.monotonic() + limits.max_seconds
         for index in range(count):
+            if deadline is not None and time.monotonic() > deadline:
+                raise DocumentError("too_slow", f"{limits.max_seconds:g} s, {index}/{count}")
             page = document[index]
             try:
                 textpage = page.get_textpage()

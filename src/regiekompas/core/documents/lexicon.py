@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
@@ -51,7 +51,7 @@ class Entry:
     """One term: its pattern of lemma keys, axis, pole (−1, +1, or 0 for a counter-entry)."""
 
     term: str
-    #: Per word the keys it matches: its lemma and its own form (`GAP` alone for a gap).
+    #: Per word the keys it matches: its lemma and its own form (`GAP_KEYS` for a gap).
     pattern: tuple[frozenset[str], ...]
     axis: str
     pole: int
@@ -62,6 +62,95 @@ class Entry:
     def key(self) -> str:
         """A stable name for the term (feature names of the supervised method use it)."""
         return f"{self.axis}:{self.term}"
+
+    #: The pattern without gaps (all of these must occur for the term to match).
+    words: tuple[frozenset[str], ...] = ()
+
+    def __post_init__(self) -> None:
+        words = tuple(word for word in self.pattern if word is not GAP_KEYS)
+        object.__setattr__(self, "words", words)
+
+
+#: Words too common in policy text to look a term up by (a term is found through a rarer word).
+_COMMON: Final = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "één",
+        "van",
+        "met",
+        "en",
+        "in",
+        "op",
+        "voor",
+        "naar",
+        "bij",
+        "te",
+        "aan",
+        "door",
+        "om",
+        "uit",
+        "als",
+        "of",
+        "die",
+        "dat",
+        "dit",
+        "er",
+        "we",
+        "wij",
+        "zij",
+        "ze",
+        "ons",
+        "onze",
+        "hun",
+        "haar",
+        "zijn",
+        "is",
+        "niet",
+        "geen",
+        "elk",
+        "ieder",
+        "per",
+        "veel",
+        ",",
+        ";",
+        ":",
+        "aanbieder",
+        "aanbieders",
+        "gemeente",
+        "gemeenten",
+        "inwoner",
+        "inwoners",
+        "cliënt",
+        "cliënten",
+        "zorg",
+        "jeugd",
+        "plan",
+        "budget",
+        "staan",
+        "staat",
+        "samen",
+        "kader",
+        "kaders",
+        "team",
+        "organisatie",
+        "regio",
+        "partner",
+        "partners",
+    ]
+)
+
+
+def _anchor(entry: Entry, uses: dict[str, int]) -> frozenset[str]:
+    """The word a term is looked up by: the one fewest other terms use (then the longest).
+
+    Words many terms share ("aanbieder", "gemeente", "samen") are also frequent in policy
+    text; looking terms up by their rarest word keeps the terms tried per sentence few.
+    """
+    words = entry.words
+    rare = [word for word in words if not word & _COMMON] or list(words)
+    return min(rare, key=lambda word: (min(uses[k] for k in word), -min(len(k) for k in word)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,33 +176,118 @@ class Rules:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The terms, with look-up structures built once (`__post_init__`).
+
+    Finding terms must cost little for the many sentences without any: every distinct word of
+    a pattern gets a number, every token seen is mapped once to the numbers of the pattern
+    words it can be (by its form or its lemma), and a term is tried only when all its words
+    occur in the sentence — decided from the tokens alone, before the sentence is lemmatised.
+    """
+
     version: str
     rules: Rules
     entries: tuple[Entry, ...]
-    #: first lemma key → entries starting with it, longest first
-    index: dict[str, tuple[Entry, ...]]
+    _entry_words: tuple[frozenset[int], ...] = field(init=False, repr=False, compare=False)
+    _key_words: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
+    _by_anchor: dict[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _anchor_words: frozenset[int] = field(init=False, repr=False, compare=False)
+    _token_words: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
+    _seen: set[str] = field(init=False, repr=False, compare=False)
+    _anchor_tokens: set[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        numbers: dict[frozenset[str], int] = {}
+        entry_words = tuple(
+            frozenset(numbers.setdefault(word, len(numbers)) for word in entry.words)
+            for entry in self.entries
+        )
+        key_words: dict[str, set[int]] = {}
+        for word, number in numbers.items():
+            for key in word:
+                key_words.setdefault(key, set()).add(number)
+        uses: dict[str, int] = {}
+        for entry in self.entries:
+            for key in set().union(*entry.words):
+                uses[key] = uses.get(key, 0) + 1
+        by_anchor: dict[int, list[int]] = {}
+        for number, entry in enumerate(self.entries):
+            by_anchor.setdefault(numbers[_anchor(entry, uses)], []).append(number)
+        object.__setattr__(self, "_entry_words", entry_words)
+        object.__setattr__(self, "_key_words", {k: frozenset(v) for k, v in key_words.items()})
+        object.__setattr__(self, "_by_anchor", {k: tuple(v) for k, v in by_anchor.items()})
+        object.__setattr__(self, "_anchor_words", frozenset(by_anchor))
+        object.__setattr__(self, "_token_words", {})
+        object.__setattr__(self, "_seen", set())
+        object.__setattr__(self, "_anchor_tokens", set())
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def hits(self, sentence: Sentence, language: Language | None = None) -> list[Hit]:
-        """The terms that count in `sentence`, overlaps resolved and negation applied."""
+    def candidates(self, tokens: Sequence[str]) -> list[int]:
+        """The numbers of the entries all of whose words occur among `tokens` (by form or
+        lemma); only these can match. Each token is looked up once per process."""
+        cache = self._token_words
+        seen = self._seen
+        anchor_tokens = self._anchor_tokens
+        if not seen.issuperset(tokens):
+            key_words = self._key_words
+            empty: frozenset[int] = frozenset()
+            for token in tokens:
+                if token not in seen:
+                    seen.add(token)
+                    words = key_words.get(token, empty) | key_words.get(lemma(token), empty)
+                    if words:
+                        cache[token] = words
+                        if words & self._anchor_words:
+                            anchor_tokens.add(token)
+        # Most sentences end here: none of their tokens is any term's anchor word.
+        if anchor_tokens.isdisjoint(tokens):
+            return []
+        present = frozenset().union(*[cache[token] for token in tokens if token in cache])
+        anchors = present & self._anchor_words
+        if not anchors:
+            return []
+        by_anchor = self._by_anchor
+        entry_words = self._entry_words
+        out = [
+            number
+            for anchor in anchors
+            for number in by_anchor[anchor]
+            if entry_words[number] <= present
+        ]
+        if len(out) > 1:
+            out.sort()
+        return out
+
+    def hits(
+        self,
+        sentence: Sentence,
+        language: Language | None = None,
+        numbers: Sequence[int] | None = None,
+    ) -> list[Hit]:
+        """The terms that count in `sentence`, overlaps resolved and negation applied.
+
+        `numbers` are the sentence's `candidates`, when the caller has them already.
+        """
+        if numbers is None:
+            numbers = self.candidates(sentence.tokens)
+        if not numbers:
+            return []
         language = language or load_language()
         lemmas = sentence.lemmas
         tokens = sentence.tokens
+        n = len(tokens)
         found: list[tuple[int, int, Entry]] = []
-        index = self.index
-        for i, key in enumerate(lemmas):
-            candidates = index.get(key)
-            other = index.get(tokens[i]) if tokens[i] != key else None
-            if other is not None:
-                candidates = tuple(dict.fromkeys((*(candidates or ()), *other)))
-            if candidates is None:
-                continue
-            for entry in candidates:
-                end = _match(entry.pattern, lemmas, tokens, i, self.rules.gap, language.clause_ends)
-                if end > 0:
-                    found.append((i, end, entry))
+        gap, clause_ends = self.rules.gap, language.clause_ends
+        entries = self.entries
+        for number in numbers:
+            entry = entries[number]
+            first = entry.pattern[0]
+            for i in range(n):
+                if lemmas[i] in first or tokens[i] in first:
+                    end = _match(entry.pattern, lemmas, tokens, i, gap, clause_ends)
+                    if end > 0:
+                        found.append((i, end, entry))
         if not found:
             return []
         # Longest first (then heavier, then earlier): the longest reading of words wins.
@@ -128,7 +302,9 @@ class Lexicon:
             if entry.pole == 0:
                 out.append(Hit(entry, start, end, 0, False))
                 continue
-            negated = bool(sentence.negations) and self._negated(sentence, start, end, language)
+            negated = bool(sentence.negations) and self._negated(
+                sentence, start, end, entry, language
+            )
             if negated and entry.negation == DROP:
                 out.append(Hit(entry, start, end, 0, True))
                 continue
@@ -136,10 +312,19 @@ class Lexicon:
         out.sort(key=lambda hit: hit.start)
         return out
 
-    def _negated(self, sentence: Sentence, start: int, end: int, language: Language) -> bool:
+    def _negated(
+        self, sentence: Sentence, start: int, end: int, entry: Entry, language: Language
+    ) -> bool:
         lemmas = sentence.lemmas
+        tokens = sentence.tokens
         clause_ends = language.clause_ends
         for position in sentence.negations:
+            if start <= position < end:
+                # Inside a gap ("stelt de kaders niet eenzijdig vast"); a negation the term
+                # itself spells ("geen zeggenschap") does not count.
+                if not any(lemmas[position] in w or tokens[position] in w for w in entry.words):
+                    return True
+                continue
             if start - self.rules.negation_before <= position < start:
                 between = lemmas[position + 1 : start]
             elif end <= position < end + self.rules.negation_after:
@@ -159,7 +344,11 @@ def _match(
     gap: int,
     clause_ends: frozenset[str],
 ) -> int:
-    """The end of `pattern` matched at word `i`, or 0 when it does not match there."""
+    """The end of `pattern` matched at word `i`, or 0 when it does not match there.
+
+    A gap may cross commas (enumerations: "bepalen gemeente, zorgverzekeraar en aanbieders
+    gezamenlijk") but no other clause boundary.
+    """
     n = len(lemmas)
     position = i
     p = 0
@@ -175,7 +364,7 @@ def _match(
                     end = _match(pattern[p + 1 :], lemmas, tokens, at, gap, clause_ends)
                     if end:
                         return end
-                if lemmas[at] in clause_ends:
+                if lemmas[at] in clause_ends and lemmas[at] != ",":
                     return 0
             return 0
         if position >= n or not (lemmas[position] in keys or tokens[position] in keys):
@@ -211,7 +400,9 @@ def parse_lexicon(data: object, *, file: str) -> Lexicon:
     version = table.string("versie")
     rules_table = table.table("regels")
     modality_table = rules_table.table("modaliteit")
-    modality = {key: modality_table.number(key) for key in ("intentie", "neutraal", "praktijk")}
+    modality = {
+        key: modality_table.number(key) for key in ("intentie", "neutraal", "praktijk", "optie")
+    }
     modality_table.close()
     rules = Rules(
         threshold=rules_table.number("drempel"),
@@ -253,13 +444,4 @@ def parse_lexicon(data: object, *, file: str) -> Lexicon:
             entries.append(Entry(term, pattern, axis, pole, weight, negation))
         group.close()
     table.close()
-    index: dict[str, list[Entry]] = {}
-    for entry in entries:
-        for key in entry.pattern[0]:
-            index.setdefault(key, []).append(entry)
-    return Lexicon(
-        version,
-        rules,
-        tuple(entries),
-        {key: tuple(sorted(group, key=lambda e: -len(e.pattern))) for key, group in index.items()},
-    )
+    return Lexicon(version, rules, tuple(entries))

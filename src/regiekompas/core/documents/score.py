@@ -20,7 +20,11 @@ from typing import Any, Final
 
 import numpy as np
 
-from regiekompas.core.documents.classify import MethodSettings, SentenceClassifier
+from regiekompas.core.documents.classify import (
+    NOT_PLACED_EITHER,
+    MethodSettings,
+    SentenceClassifier,
+)
 from regiekompas.core.documents.lexicon import AXES, POLE_NAMES
 from regiekompas.core.documents.text import Sentence
 from regiekompas.core.measures.bootstrap import stream_for
@@ -62,6 +66,8 @@ def place_sentences(
     labels = classifier.classify(sentences)
     out: list[Placed] = []
     for sentence, label in zip(sentences, labels, strict=True):
+        if label is NOT_PLACED_EITHER:
+            continue
         for axis in AXES:
             axis_label = label.axis(axis)
             if axis_label.pole and axis_label.weight > 0:
@@ -89,13 +95,14 @@ def bootstrap_ci(
     """Percentile 95 % CI of `weighted_score`, resampling sentences with replacement."""
     n = len(poles)
     rng = stream_for(seed, key)
-    signed = poles * weights
+    # Numerator and denominator travel together as one complex number: one gather, one sum.
+    z = poles * weights + 1j * weights
     scores = np.empty(replicates)
     step = max(1, _DRAW_BUDGET // max(n, 1))
     for start in range(0, replicates, step):
         size = min(step, replicates - start)
-        idx = rng.integers(0, n, size=(size, n))
-        scores[start : start + size] = signed.take(idx).sum(axis=1) / weights.take(idx).sum(axis=1)
+        sums = z.take(rng.integers(0, n, size=(size, n))).sum(axis=1)
+        scores[start : start + size] = sums.real / sums.imag
     low, high = np.percentile(scores, [2.5, 97.5])
     return float(low), float(high)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Final
@@ -31,6 +31,7 @@ from regiekompas.core.datafile import Table
 from regiekompas.core.documents.extract import Page
 
 INTENTIE: Final = "intentie"
+OPTIE: Final = "optie"
 PRAKTIJK: Final = "praktijk"
 NEUTRAAL: Final = "neutraal"
 
@@ -42,7 +43,9 @@ HEADING_MAX_WORDS: Final = 10
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[,;:]")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦■□➢➤►‣⁃∙*–—-]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S")
-_END_PUNCT = ".!?…:;,"
+_END_PUNCT = tuple(".!?…:;,")
+_LETTER = re.compile(r"[^\W\d_]")
+_SECTION_NUMBER = re.compile(r"\d{1,2}|\d+(\.\d+)+")
 _BOUNDARY = re.compile(r"([.!?…]+[\"'’”)]*)\s+(?=[\"'‘“(]?[A-ZÀ-Ý0-9])")
 
 
@@ -57,32 +60,187 @@ class Language:
     clause_ends: frozenset[str]
     intention: tuple[tuple[str, ...], ...]
     practice: tuple[tuple[str, ...], ...]
+    option: tuple[tuple[str, ...], ...]
     present: frozenset[str]
 
+    def __post_init__(self) -> None:
+        # Every cue by its first word, so a sentence is scanned once (see `analyse`).
+        cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for kind, phrases in (
+            (_NEGATION, self.negations),
+            (_NOT_NEGATION, self.not_negations),
+            (_INTENTION, self.intention),
+            (_PRACTICE, self.practice),
+            (_OPTION, self.option),
+        ):
+            for phrase in phrases:
+                cues.setdefault(phrase[0], []).append((phrase, kind))
+        object.__setattr__(self, "cues", {k: tuple(v) for k, v in cues.items()})
+        object.__setattr__(self, "cue_words", frozenset(cues))
 
-@dataclass(frozen=True, slots=True)
+    #: first lemma key → (phrase, kind) of every cue starting with it (set after init)
+    cues: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    cue_words: frozenset[str] = frozenset()
+
+
+_NEGATION: Final = "ontkenning"
+_NOT_NEGATION: Final = "geen_ontkenning"
+_INTENTION: Final = "intentie"
+_PRACTICE: Final = "praktijk"
+_OPTION: Final = "optie"
+
+
 class Sentence:
-    """One sentence (or heading or list item) of a document, ready to be placed."""
+    """One sentence (or heading or list item) of a document, ready to be placed.
 
-    text: str
-    page: int = 1
-    index: int = 0
-    tokens: tuple[str, ...] = ()
-    lemmas: tuple[str, ...] = ()
-    #: Token positions where a negation starts.
-    negations: tuple[int, ...] = ()
-    modality: str = NEUTRAAL
-    heading: bool = False
-    bullet: bool = False
-    #: Present-tense verbs of doing/being (a feature for the supervised method).
-    present: bool = False
-    extra: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    Splitting and tokenising happen for every sentence; lemmas, negation cues and modality are
+    worked out on first use, because most sentences of a policy document carry no signal and
+    a method that can tell so from the tokens (the lexicon) never needs them. Values passed in
+    are kept as given.
+    """
+
+    __slots__ = (
+        "_keys",
+        "_language",
+        "_lemmas",
+        "_modality",
+        "_negations",
+        "bullet",
+        "heading",
+        "index",
+        "page",
+        "text",
+        "tokens",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        page: int = 1,
+        index: int = 0,
+        tokens: tuple[str, ...] | None = None,
+        *,
+        lemmas: tuple[str, ...] | None = None,
+        negations: tuple[int, ...] | None = None,
+        modality: str | None = None,
+        heading: bool = False,
+        bullet: bool = False,
+        language: Language | None = None,
+    ) -> None:
+        self.text = text
+        self.page = page
+        self.index = index
+        self.tokens = tuple(_TOKEN.findall(text.lower())) if tokens is None else tokens
+        self.heading = heading
+        self.bullet = bullet
+        self._lemmas = lemmas
+        self._negations = negations
+        self._modality = modality
+        self._keys: frozenset[str] | None = None
+        self._language = language
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.text!r}, page={self.page}, index={self.index})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return (self.text, self.page, self.index, self.heading, self.bullet, self.modality) == (
+            other.text,
+            other.page,
+            other.index,
+            other.heading,
+            other.bullet,
+            other.modality,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def lemmas(self) -> tuple[str, ...]:
+        if self._lemmas is None:
+            cached = tuple(map(_LEMMAS.get, self.tokens))
+            if None in cached:
+                cached = tuple(map(lemma, self.tokens))
+            self._lemmas = cached  # type: ignore[assignment]
+        return self._lemmas  # type: ignore[return-value]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every lemma key and every token of the sentence (for fast lexicon look-ups)."""
+        if self._keys is None:
+            self._keys = frozenset(self.lemmas).union(self.tokens)
+        return self._keys
+
+    @property
+    def negations(self) -> tuple[int, ...]:
+        """Token positions where a negation starts."""
+        if self._negations is None:
+            self._find_cues()
+        return self._negations  # type: ignore[return-value]
+
+    @property
+    def modality(self) -> str:
+        if self._modality is None:
+            self._find_cues()
+        return self._modality  # type: ignore[return-value]
+
+    @modality.setter
+    def modality(self, value: str) -> None:
+        self._modality = value
+
+    @property
+    def present(self) -> bool:
+        """Present-tense verbs of doing/being (a feature for the supervised method)."""
+        return not self._lang().present.isdisjoint(self.tokens)
+
+    def _lang(self) -> Language:
+        if self._language is None:
+            self._language = load_language()
+        return self._language
+
+    def _find_cues(self) -> None:
+        # One pass over the words finds every cue (negation, intention, practice) by its
+        # first word.
+        language = self._lang()
+        lemmas = self.lemmas
+        negations: list[int] = []
+        cancelled: list[int] = []
+        intention = practice = option = False
+        cues = language.cues
+        if not language.cue_words.isdisjoint(self.keys):
+            for i, key in enumerate(lemmas):
+                found = cues.get(key)
+                if found is None:
+                    continue
+                for phrase, kind in found:
+                    if len(phrase) == 1 or lemmas[i : i + len(phrase)] == phrase:
+                        if kind == _NEGATION:
+                            negations.append(i)
+                        elif kind == _NOT_NEGATION:
+                            cancelled.append(i)
+                        elif kind == _INTENTION:
+                            intention = True
+                        elif kind == _OPTION:
+                            option = True
+                        else:
+                            practice = True
+        if self._negations is None:
+            self._negations = tuple(sorted({i for i in negations if i not in cancelled}))
+        if self._modality is None:
+            self._modality = (
+                OPTIE if option else INTENTIE if intention else PRAKTIJK if practice else NEUTRAAL
+            )
 
 
 # --- lemmas --------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=200_000)
+#: token → key; filled by `lemma` (a document's vocabulary repeats, so this is hit ~95 %).
+_LEMMAS: dict[str, str] = {}
+_LEMMAS_MAX: Final = 500_000
+
+
 def lemma(token: str) -> str:
     """The matching key of a lowercase token: its simplemma lemma, plurals of unknown words cut.
 
@@ -92,6 +250,17 @@ def lemma(token: str) -> str:
     to be consistent, not right. simplemma reads some infinitives as noun plurals ("stellen" →
     "stel"), so the lexicon also matches a word's own form (see `lexicon.Entry`).
     """
+    cached = _LEMMAS.get(token)
+    if cached is not None:
+        return cached
+    key = _lemma(token)
+    if len(_LEMMAS) >= _LEMMAS_MAX:
+        _LEMMAS.clear()
+    _LEMMAS[token] = key
+    return key
+
+
+def _lemma(token: str) -> str:
     if not token or not token[0].isalpha():
         return token
     import simplemma
@@ -108,7 +277,7 @@ def lemma(token: str) -> str:
 
 
 def tokens_of(text: str) -> tuple[str, ...]:
-    return tuple(match.lower() for match in _TOKEN.findall(text))
+    return tuple(_TOKEN.findall(text.lower()))
 
 
 def lemmas_of(text: str) -> tuple[str, ...]:
@@ -137,6 +306,7 @@ def parse_language(data: object, *, file: str) -> Language:
     modality = table.table("modaliteit")
     intention = tuple(lemmas_of(p) for p in modality.strings("intentie"))
     practice = tuple(lemmas_of(p) for p in modality.strings("praktijk"))
+    option = tuple(lemmas_of(p) for p in modality.strings("optie"))
     present = frozenset(t.lower() for t in modality.strings("presens"))
     modality.close()
     table.close()
@@ -148,6 +318,7 @@ def parse_language(data: object, *, file: str) -> Language:
         clause_ends,
         intention,
         practice,
+        option,
         present,
     )
 
@@ -163,7 +334,7 @@ class _Block:
 
 
 def _ends_clause(line: str) -> bool:
-    return line.rstrip().endswith(tuple(_END_PUNCT))
+    return line.rstrip().endswith(_END_PUNCT)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -234,11 +405,11 @@ def split_block(text: str, abbreviations: frozenset[str]) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end(1)
-        before = text[start:end]
-        word = before[: -len(match.group(1))].rsplit(None, 1)
-        last = word[-1] if word else ""
-        if match.group(1).startswith(".") and _no_boundary(last, abbreviations):
-            continue
+        stop = match.start(1)
+        if text[stop] == ".":
+            last = text[max(text.rfind(" ", start, stop), start - 1) + 1 : stop]
+            if _no_boundary(last, abbreviations):
+                continue
         pieces.append(text[start:end].strip())
         start = match.end()
     pieces.append(text[start:].strip())
@@ -267,7 +438,7 @@ def _no_boundary(last: str, abbreviations: frozenset[str]) -> bool:
         return True
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. de Vries"
-    return bool(re.fullmatch(r"\d{1,2}|\d+(\.\d+)+", word))  # "1. ", "3.2. "
+    return _SECTION_NUMBER.fullmatch(word) is not None  # "1. ", "3.2. "
 
 
 def sentences_of(pages: Iterable[Page], language: Language | None = None) -> list[Sentence]:
@@ -284,7 +455,7 @@ def sentences_of(pages: Iterable[Page], language: Language | None = None) -> lis
             else:
                 parts = split_block(block.text, language.abbreviations)
             for part in parts:
-                if not any(ch.isalpha() for ch in part):
+                if _LETTER.search(part) is None:
                     continue
                 sentence = analyse(
                     part,
@@ -294,9 +465,10 @@ def sentences_of(pages: Iterable[Page], language: Language | None = None) -> lis
                     bullet=block.bullet,
                     language=language,
                 )
-                if block.bullet and sentence.modality == NEUTRAAL and intro != NEUTRAAL:
-                    sentence = replace(sentence, modality=intro)
-                elif not block.bullet:
+                if block.bullet:
+                    if intro != NEUTRAAL and sentence.modality == NEUTRAAL:
+                        sentence.modality = intro
+                else:
                     intro = sentence.modality if part.rstrip().endswith(":") else NEUTRAAL
                 out.append(sentence)
     return out
@@ -329,40 +501,7 @@ def analyse(
     bullet: bool = False,
     language: Language | None = None,
 ) -> Sentence:
-    """One sentence with its tokens, lemma keys, negation positions and modality."""
-    language = language or load_language()
-    tokens = tokens_of(text)
-    lemmas = tuple(lemma(token) for token in tokens)
-    present_keys = set(lemmas)
-    negations: set[int] = set()
-    for phrase in language.negations:
-        if phrase[0] in present_keys:
-            negations.update(_find(lemmas, phrase))
-    if negations:
-        for phrase in language.not_negations:
-            if phrase[0] in present_keys:
-                for start in _find(lemmas, phrase):
-                    negations.discard(start)
-    modality = NEUTRAAL
-    if _any_phrase(lemmas, present_keys, language.intention):
-        modality = INTENTIE
-    elif _any_phrase(lemmas, present_keys, language.practice):
-        modality = PRAKTIJK
+    """One sentence with its tokens; lemma keys, negation and modality follow on first use."""
     return Sentence(
-        text=text,
-        page=page,
-        index=index,
-        tokens=tokens,
-        lemmas=lemmas,
-        negations=tuple(sorted(negations)),
-        modality=modality,
-        heading=heading,
-        bullet=bullet,
-        present=any(token in language.present for token in tokens),
+        text, page, index, heading=heading, bullet=bullet, language=language or load_language()
     )
-
-
-def _any_phrase(
-    lemmas: Sequence[str], present: set[str], phrases: Sequence[tuple[str, ...]]
-) -> bool:
-    return any(phrase[0] in present and _find(lemmas, phrase) for phrase in phrases)

@@ -14,6 +14,8 @@ from openpyxl import Workbook
 
 from regiekompas.core.analysis import round_document
 from regiekompas.core.export.flatten import MEASURES, columns, flat_rows
+from regiekompas.core.export.safe import neutralise_row, xlsx_cell
+from regiekompas.core.model.bands import load_bands
 from regiekompas.core.results.tables import definitions, meta_fields, table
 
 
@@ -51,7 +53,7 @@ def write_csv_folder(folder: Path, document: Mapping[str, Any]) -> list[Path]:
             with tmp.open("w", encoding="utf-8", newline="") as stream:
                 out = csv.writer(stream)
                 out.writerow(columns(measure))
-                out.writerows(flat_rows(rounded, measure))
+                out.writerows(neutralise_row(row) for row in flat_rows(rounded, measure))
 
         _atomic(path, write)
         paths.append(path)
@@ -67,21 +69,48 @@ def write_xlsx(path: Path, document: Mapping[str, Any]) -> None:
             sheet = book.create_sheet(table(measure).sheet)
             sheet.append(list(columns(measure)))
             for row in flat_rows(rounded, measure):
-                sheet.append(list(row))
+                sheet.append([xlsx_cell(sheet, value) for value in row])
         meta = book.create_sheet("meta")
         meta.append(["sleutel", "waarde"])
         for key, value in (rounded.get("meta") or {}).items():
-            meta.append([key, value])
+            meta.append([xlsx_cell(meta, key), xlsx_cell(meta, value)])
+        bands = book.create_sheet("banden")
+        bands.append(["maat", "grenzen", "banden", "bron", "source"])
+        for band in load_bands().measures:
+            bands.append(
+                [
+                    xlsx_cell(bands, text)
+                    for text in (
+                        band.code,
+                        " | ".join(f"{b:g}" for b in band.bounds),
+                        " | ".join(band.bands),
+                        band.source.nl,
+                        band.source.en,
+                    )
+                ]
+            )
         readme = book.create_sheet("lees_mij")
         readme.append(["tabel", "kolom", "label", "betekenis", "label (en)", "meaning (en)"])
         for d in definitions():
             readme.append(
-                [d.table, d.column, d.label.nl, d.description.nl, d.label.en, d.description.en]
-            )
+                [
+                    xlsx_cell(readme, text)
+                    for text in (
+                        d.table, d.column, d.label.nl, d.description.nl, d.label.en,
+                        d.description.en,
+                    )
+                ]
+            )  # fmt: skip
         for f in meta_fields():
             readme.append(
-                ["meta", f.name, f.label.nl, f.description.nl, f.label.en, f.description.en]
-            )
+                [
+                    xlsx_cell(readme, text)
+                    for text in (
+                        "meta", f.name, f.label.nl, f.description.nl, f.label.en,
+                        f.description.en,
+                    )
+                ]
+            )  # fmt: skip
         book.save(tmp)
 
     _atomic(Path(path), write)

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import IO
 
 from regiekompas.core.io.collector import Collector, Source
-from regiekompas.core.io.table import Table
+from regiekompas.core.io.limits import Guard, without_nul
+from regiekompas.core.io.table import Lines, Rows, Table
 
 _CHUNK = 1 << 20
 _DELIMITERS = (",", ";", "\t")
@@ -25,25 +26,33 @@ _DELIMITERS = (",", ";", "\t")
 def scan(path: Path) -> tuple[int | None, bool]:
     """The line (1-based) of the first byte that is not UTF-8 (or None), and whether the
     file contains a double quote anywhere."""
+    bad, quoted, _ = scan_bytes(path)
+    return bad, quoted
+
+
+def scan_bytes(path: Path) -> tuple[int | None, bool, bool]:
+    """`scan`, and whether the file holds a NUL byte (which no text column may contain)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     line = 1
     quoted = False
+    nul = False
     with path.open("rb") as stream:
         while chunk := stream.read(_CHUNK):
+            nul = nul or b"\x00" in chunk
             pending = len(decoder.getstate()[0])
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
                 # Positions count from the bytes of an incomplete character that the decoder
                 # held back from the previous chunk (never a newline).
-                return line + chunk.count(b"\n", 0, max(exc.start - pending, 0)), quoted
+                return line + chunk.count(b"\n", 0, max(exc.start - pending, 0)), quoted, nul
             line += chunk.count(b"\n")
             quoted = quoted or b'"' in chunk
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            return line, quoted
-    return None, quoted
+            return line, quoted, nul
+    return None, quoted, nul
 
 
 def sniff_delimiter(line: str) -> str:
@@ -52,9 +61,19 @@ def sniff_delimiter(line: str) -> str:
     return _DELIMITERS[best] if counts[best] else ","
 
 
-def open_csv(path: Path, source: Source, collector: Collector, stack: ExitStack) -> Table | None:
-    """The file as a table, or None after reporting why it cannot be one."""
-    bad_line, quoted = scan(path)
+def open_csv(
+    path: Path,
+    source: Source,
+    collector: Collector,
+    stack: ExitStack,
+    guard: Guard | None = None,
+) -> Table | None:
+    """The file as a table, or None after reporting why it cannot be one.
+
+    With a `guard`, rows are counted and timed against its limits (core/io/limits.py). A
+    file holding NUL bytes is read row by row, so each NUL is reported with its column.
+    """
+    bad_line, quoted, nul = scan_bytes(path)
     if bad_line is not None:
         collector.error(source, bad_line, None, "bestand.geen_utf8")
         return None
@@ -74,12 +93,22 @@ def open_csv(path: Path, source: Source, collector: Collector, stack: ExitStack)
         header = [cell.strip() for cell in record]
         if any(header):
             break
+    rows: Rows = enumerate(reader, start=header_row + 1)
+    lines: Lines | None = None
+    if nul:
+        rows = without_nul(source, header, rows, collector)
+    elif not quoted:
+        lines = enumerate(stream, start=header_row + 1)
+    if guard is not None and guard.streams:
+        rows = guard.guard_rows(source, rows)
+        if lines is not None:
+            lines = guard.guard_lines(source, lines, delimiter)
     return Table(
         source=source,
         header=header,
         header_row=header_row,
-        rows=enumerate(reader, start=header_row + 1),
+        rows=rows,
         position=lambda: reader.line_num,
-        lines=None if quoted else enumerate(stream, start=header_row + 1),
+        lines=lines,
         delimiter=delimiter,
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TypedDict, TypeVar
@@ -31,6 +32,7 @@ from regiekompas.core.io.headers import (
     Layout,
     classify,
 )
+from regiekompas.core.io.limits import COMMAND_LINE, Guard, LimitExceeded, Limits
 from regiekompas.core.io.messages import ImportFailed, ImportMessage, Term
 from regiekompas.core.io.region import (
     read_contracten,
@@ -45,17 +47,22 @@ from regiekompas.core.io.xlsxfile import open_xlsx
 _T = TypeVar("_T")
 
 
-def _open_tables(files: list[Path], collector: Collector, stack: ExitStack) -> list[Table]:
+def _open_tables(
+    files: list[Path], collector: Collector, stack: ExitStack, guard: Guard | None = None
+) -> list[Table]:
+    """Every file's tables; `guard` checks each file before it is parsed (`LimitExceeded`)."""
     tables: list[Table] = []
     for index, path in enumerate(files):
         source = Source(path.name, None, (index, -1))
         try:
+            if guard is not None:
+                guard.check_file(path, source)
             if path.suffix.lower() == ".csv":
-                table = open_csv(path, source, collector, stack)
+                table = open_csv(path, source, collector, stack, guard)
                 if table is not None:
                     tables.append(table)
             else:
-                tables.extend(open_xlsx(path, index, collector, stack))
+                tables.extend(open_xlsx(path, index, collector, stack, guard))
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             collector.error(source, None, None, "bestand.onleesbaar", reden=reason)
@@ -122,11 +129,14 @@ def read_dataset(
     model: ModelLike | None = None,
     instrument: InstrumentLike | None = None,
     lang: str = "nl",
+    limits: Limits = COMMAND_LINE,
 ) -> tuple[Dataset, tuple[ImportMessage, ...]]:
     """Read and validate import files (product.md §8) into a `Dataset`.
 
     `paths` are CSV or XLSX files, or folders holding them. Returns the dataset and the
     warnings; raises `ImportFailed` listing every error (in `lang`) when there is any.
+    `limits` bound sizes, rows and time (core/io/limits.py; the web app passes `WEB`): the
+    first limit passed stops reading and is reported as the only error.
     """
     if model is None:
         from regiekompas.core.model import load_model
@@ -139,40 +149,14 @@ def read_dataset(
     collector = Collector()
     ctx = Context(model=model, instrument=instrument, collector=collector, known=Known())
     files = expand_paths(paths, collector)
-    item_codes = frozenset((*instrument.axis_item_codes, *instrument.gemeente_item_codes))
     responses = ResponsesReader(ctx)
-    gemeenten: list[Gemeente] | None = None
-    organisaties: list[Organisatie] | None = None
-    contracten: list[Contract] | None = None
-    mechanismen: list[Mechanisme] | None = None
-
-    with ExitStack() as stack:
-        tables = _open_tables(files, collector, stack)
-        usable, seen = _by_kind(
-            tables, item_codes, str(instrument.versie), collector, responses.reg.open_codes
-        )
-        # A file that could not be read or recognised may well be the responses file.
-        all_recognised = not collector.has_errors
-        for table, layout in usable.get(GEMEENTEN, []):
-            gemeenten = _stream(collector, partial(read_gemeenten, ctx=ctx), table, layout) or []
-            ctx.known.gemeenten = {g.code for g in gemeenten}
-            ctx.known.gemeenten_file = table.source.file
-        for table, layout in usable.get(ORGANISATIES, []):
-            organisaties = _stream(collector, partial(read_organisaties, ctx=ctx), table, layout)
-            organisaties = organisaties or []
-            ctx.known.organisaties = {o.naam for o in organisaties}
-            ctx.known.organisaties_file = table.source.file
-        for table, layout in usable.get(CONTRACTEN, []):
-            contracten = _stream(collector, partial(read_contracten, ctx=ctx), table, layout)
-        for table, layout in usable.get(MECHANISMEN, []):
-            mechanismen = _stream(collector, partial(read_mechanismen, ctx=ctx), table, layout)
-        response_tables = sorted(
-            (entry for kind in RESPONSE_KINDS for entry in usable.get(kind, [])),
-            key=lambda entry: entry[0].source.order,
-        )
-        for table, layout in response_tables:
-            read = responses.read_long if layout.kind == LONG else responses.read_wide
-            _stream(collector, read, table, layout)
+    tables_found = _Found()
+    try:
+        all_recognised, seen = _read_all(files, ctx, responses, Guard(limits), tables_found)
+    except LimitExceeded as exceeded:
+        stopped = Collector()
+        exceeded.report(stopped)
+        raise ImportFailed(stopped.report(), lang=lang) from None
     if all_recognised and not seen.intersection(RESPONSE_KINDS):
         collector.error(GLOBAL, None, None, "antwoorden.ontbreken")
     responses.check()
@@ -181,10 +165,63 @@ def read_dataset(
         raise ImportFailed(collector.report(), lang=lang)
     dataset = Dataset(
         responses=responses.build(),
-        **canonical_tables(gemeenten, organisaties, contracten, mechanismen),
+        **canonical_tables(
+            tables_found.gemeenten,
+            tables_found.organisaties,
+            tables_found.contracten,
+            tables_found.mechanismen,
+        ),
         bronnen=tuple(path.name for path in files),
     )
     return dataset, collector.messages("warning")
+
+
+@dataclass
+class _Found:
+    gemeenten: list[Gemeente] | None = None
+    organisaties: list[Organisatie] | None = None
+    contracten: list[Contract] | None = None
+    mechanismen: list[Mechanisme] | None = None
+
+
+def _read_all(
+    files: list[Path], ctx: Context, responses: ResponsesReader, guard: Guard, found: _Found
+) -> tuple[bool, set[str]]:
+    """Read every table into `found` and `responses`; (all files recognised, kinds seen)."""
+    collector = ctx.collector
+    instrument = ctx.instrument
+    item_codes = frozenset((*instrument.axis_item_codes, *instrument.gemeente_item_codes))
+    with ExitStack() as stack:
+        tables = _open_tables(files, collector, stack, guard)
+        usable, seen = _by_kind(
+            tables, item_codes, str(instrument.versie), collector, responses.reg.open_codes
+        )
+        # A file that could not be read or recognised may well be the responses file.
+        all_recognised = not collector.has_errors
+        for table, layout in usable.get(GEMEENTEN, []):
+            gemeenten = _stream(collector, partial(read_gemeenten, ctx=ctx), table, layout) or []
+            found.gemeenten = gemeenten
+            ctx.known.gemeenten = {g.code for g in gemeenten}
+            ctx.known.gemeenten_file = table.source.file
+        for table, layout in usable.get(ORGANISATIES, []):
+            organisaties = _stream(collector, partial(read_organisaties, ctx=ctx), table, layout)
+            found.organisaties = organisaties or []
+            ctx.known.organisaties = {o.naam for o in found.organisaties}
+            ctx.known.organisaties_file = table.source.file
+        for table, layout in usable.get(CONTRACTEN, []):
+            found.contracten = _stream(collector, partial(read_contracten, ctx=ctx), table, layout)
+        for table, layout in usable.get(MECHANISMEN, []):
+            found.mechanismen = _stream(
+                collector, partial(read_mechanismen, ctx=ctx), table, layout
+            )
+        response_tables = sorted(
+            (entry for kind in RESPONSE_KINDS for entry in usable.get(kind, [])),
+            key=lambda entry: entry[0].source.order,
+        )
+        for table, layout in response_tables:
+            read = responses.read_long if layout.kind == LONG else responses.read_wide
+            _stream(collector, read, table, layout)
+    return all_recognised, seen
 
 
 class CanonicalTables(TypedDict):

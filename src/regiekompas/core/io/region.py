@@ -13,6 +13,7 @@ from regiekompas.core.dataset import Contract, Gemeente, Mechanisme, Organisatie
 from regiekompas.core.io.collector import Source
 from regiekompas.core.io.context import Context
 from regiekompas.core.io.headers import Layout
+from regiekompas.core.io.limits import TEXT_LIMITS, text_problem
 from regiekompas.core.io.messages import Param, Ref
 from regiekompas.core.io.table import Table
 from regiekompas.core.io.values import gemeente_code, parse_number
@@ -33,6 +34,7 @@ class _Rows:
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
         width = self.layout.width
         columns = self.layout.columns
+        kind = self.layout.kind
         for number, row in self.table.rows:
             if len(row) != width or not any(cell.strip() for cell in row):
                 if any(cell.strip() for cell in row):
@@ -40,7 +42,23 @@ class _Rows:
                         self.source, number, None, "rij.velden", n=len(row), m=width
                     )
                 continue
-            yield number, {name: row[pos].strip() for name, pos in columns.items()}
+            cells = {name: row[pos].strip() for name, pos in columns.items()}
+            if self._too_long(number, kind, cells):
+                continue
+            yield number, cells
+
+    def _too_long(self, number: int, kind: str, cells: dict[str, str]) -> bool:
+        """Report texts that could not be stored (NUL, over-long); True when there were any.
+
+        NUL characters were already reported and removed while streaming (`limits`).
+        """
+        bad = False
+        for name, text in cells.items():
+            problem = text_problem(text, TEXT_LIMITS.get((kind, name)))
+            if problem is not None:
+                self.error(number, name, problem[0], **problem[1])
+                bad = True
+        return bad
 
     def error(self, row: int, column: str | None, code: str, **params: Param) -> None:
         name = self.table.header[self.layout.columns[column]] if column else None

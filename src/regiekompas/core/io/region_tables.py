@@ -27,7 +27,9 @@ from regiekompas.core.io.headers import (
     MECHANISMEN,
     ORGANISATIES,
     RESPONSE_KINDS,
+    Layout,
 )
+from regiekompas.core.io.limits import COMMAND_LINE, Guard, LimitExceeded, Limits
 from regiekompas.core.io.messages import ImportFailed, ImportMessage
 from regiekompas.core.io.reader import _by_kind, _open_tables, _stream, canonical_tables
 from regiekompas.core.io.region import (
@@ -36,6 +38,7 @@ from regiekompas.core.io.region import (
     read_mechanismen,
     read_organisaties,
 )
+from regiekompas.core.io.table import Table
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def read_region_tables(
     gemeenten_label: str = "",
     organisaties: Collection[str] | None = None,
     organisaties_label: str = "",
+    limits: Limits = COMMAND_LINE,
 ) -> tuple[RegionTables, tuple[ImportMessage, ...]]:
     """Read and validate region files (CSV or XLSX) into `RegionTables`, plus the warnings.
 
@@ -79,7 +83,8 @@ def read_region_tables(
     neither is an error naming `gemeenten_label`, or the gemeenten file when one is given.
     `organisaties` and `organisaties_label` do the same for the contracten's organisaties.
     None leaves a kind unchecked unless its file is given, as in `read_dataset`.
-    Raises `ImportFailed` listing every error (in `lang`) when there is any.
+    Raises `ImportFailed` listing every error (in `lang`) when there is any; `limits` as
+    in `read_dataset` (core/io/limits.py).
     """
     if model is None:
         from regiekompas.core.model import load_model
@@ -106,23 +111,16 @@ def read_region_tables(
     mechanismen: list[Mechanisme] | None = None
 
     with ExitStack() as stack:
-        tables = _open_tables(files, collector, stack)
-        usable, _ = _by_kind(tables, item_codes, str(instrument.versie), collector, open_codes)
-        for table, layout in usable.get(GEMEENTEN, []):
-            read = partial(read_gemeenten, ctx=ctx)
-            found_gemeenten = _stream(collector, read, table, layout) or []
-            known.gemeenten = {g.code for g in found_gemeenten} | set(gemeenten or ())
-            known.gemeenten_file = table.source.file
-        for table, layout in usable.get(ORGANISATIES, []):
-            read_o = partial(read_organisaties, ctx=ctx)
-            found_organisaties = _stream(collector, read_o, table, layout) or []
-            # Organisaties replace the region's list as a whole, so only the file counts.
-            known.organisaties = {o.naam for o in found_organisaties}
-            known.organisaties_file = table.source.file
-        for table, layout in usable.get(CONTRACTEN, []):
-            contracten = _stream(collector, partial(read_contracten, ctx=ctx), table, layout)
-        for table, layout in usable.get(MECHANISMEN, []):
-            mechanismen = _stream(collector, partial(read_mechanismen, ctx=ctx), table, layout)
+        try:
+            tables = _open_tables(files, collector, stack, Guard(limits))
+            usable, _ = _by_kind(tables, item_codes, str(instrument.versie), collector, open_codes)
+            found_gemeenten, found_organisaties, contracten, mechanismen = _read_tables(
+                usable, ctx, gemeenten
+            )
+        except LimitExceeded as exceeded:
+            stopped = Collector()
+            exceeded.report(stopped)
+            raise ImportFailed(stopped.report(), lang=lang) from None
     response_files = tuple(
         dict.fromkeys(
             table.source.file for kind in RESPONSE_KINDS for table, _ in usable.get(kind, [])
@@ -137,3 +135,35 @@ def read_region_tables(
         response_files=response_files,
     )
     return tables_found, collector.messages("warning")
+
+
+_Tables = tuple[
+    list[Gemeente] | None, list[Organisatie] | None, list[Contract] | None, list[Mechanisme] | None
+]
+
+
+def _read_tables(
+    usable: dict[str, list[tuple[Table, Layout]]], ctx: Context, gemeenten: Collection[str] | None
+) -> _Tables:
+    collector = ctx.collector
+    known = ctx.known
+    found_gemeenten: list[Gemeente] | None = None
+    found_organisaties: list[Organisatie] | None = None
+    contracten: list[Contract] | None = None
+    mechanismen: list[Mechanisme] | None = None
+    for table, layout in usable.get(GEMEENTEN, []):
+        read = partial(read_gemeenten, ctx=ctx)
+        found_gemeenten = _stream(collector, read, table, layout) or []
+        known.gemeenten = {g.code for g in found_gemeenten} | set(gemeenten or ())
+        known.gemeenten_file = table.source.file
+    for table, layout in usable.get(ORGANISATIES, []):
+        read_o = partial(read_organisaties, ctx=ctx)
+        found_organisaties = _stream(collector, read_o, table, layout) or []
+        # Organisaties replace the region's list as a whole, so only the file counts.
+        known.organisaties = {o.naam for o in found_organisaties}
+        known.organisaties_file = table.source.file
+    for table, layout in usable.get(CONTRACTEN, []):
+        contracten = _stream(collector, partial(read_contracten, ctx=ctx), table, layout)
+    for table, layout in usable.get(MECHANISMEN, []):
+        mechanismen = _stream(collector, partial(read_mechanismen, ctx=ctx), table, layout)
+    return found_gemeenten, found_organisaties, contracten, mechanismen

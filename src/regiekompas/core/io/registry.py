@@ -14,6 +14,7 @@ import math
 
 from regiekompas.core.io.collector import Source
 from regiekompas.core.io.context import Context
+from regiekompas.core.io.limits import TEXT_LIMITS, text_problem
 from regiekompas.core.io.messages import Param, Ref
 from regiekompas.core.io.values import Invalid, gemeente_code, parse_answer
 from regiekompas.core.vocabulary import PERSPECTIEVEN
@@ -152,6 +153,10 @@ class Registry:
         rid, groep_text, org = rid_raw.strip(), groep_raw.strip(), org_raw.strip()
         groep = groep_text.lower()
         errors = self._groep_org(groep_text, org, source, row)
+        for column, text in (("respondent_id", rid), ("organisatie", org)):
+            problem = text_problem(text, TEXT_LIMITS[("antwoorden", column)])
+            if problem is not None:
+                errors.append((column, *problem))
         respondent = -1
         if not rid:
             errors.append(("respondent_id", "cel.leeg", {}))

@@ -78,6 +78,59 @@ MESSAGES: Final[dict[str, Text]] = {
         nl="geen geldig of een beschadigd xlsx-bestand ({reden})",
         en="not a valid xlsx file, or a damaged one ({reden})",
     ),
+    # -- limits (core/io/limits.py) ---------------------------------------------------------
+    "grens.bestand": Text(
+        nl="het bestand is {grootte}; de grens is {max}",
+        en="the file is {grootte}; the limit is {max}",
+    ),
+    "grens.xlsx_uitgepakt": Text(
+        nl="uitgepakt is het werkboek {grootte}; de grens is {max}",
+        en="unpacked, the workbook is {grootte}; the limit is {max}",
+    ),
+    "grens.xlsx_verhouding": Text(
+        nl="onderdeel {deel} pakt {factor} keer zo groot uit (grens {max}); dit lijkt een "
+        "zip-bom en wordt niet gelezen",
+        en="part {deel} unpacks to {factor} times its size (limit {max}); this looks like a "
+        "zip bomb and is not read",
+    ),
+    "grens.xlsx_delen": Text(
+        nl="het werkboek bestaat uit {n} onderdelen; de grens is {max}",
+        en="the workbook consists of {n} parts; the limit is {max}",
+    ),
+    "grens.xlsx_deel": Text(
+        nl="onderdeel {deel} is uitgepakt {grootte}; de grens is {max}",
+        en="part {deel} is {grootte} unpacked; the limit is {max}",
+    ),
+    "grens.xlsx_dtd": Text(
+        nl="onderdeel {deel} bevat een DTD (<!DOCTYPE of <!ENTITY); die wordt niet gelezen",
+        en="part {deel} contains a DTD (<!DOCTYPE or <!ENTITY); it is not read",
+    ),
+    "grens.gedeelde_teksten_groot": Text(
+        nl="de gedeelde teksten van het werkboek zijn uitgepakt {grootte}; de grens is {max}",
+        en="the workbook's shared strings are {grootte} unpacked; the limit is {max}",
+    ),
+    "grens.gedeelde_teksten": Text(
+        nl="het werkboek heeft meer dan {max} verschillende teksten",
+        en="the workbook has more than {max} distinct texts",
+    ),
+    "grens.rijen": Text(
+        nl="meer dan {max} rijen in deze import; splits de bestanden",
+        en="more than {max} rows in this import; split the files",
+    ),
+    "grens.cellen": Text(
+        nl="meer dan {max} cellen in deze import; splits de bestanden",
+        en="more than {max} cells in this import; split the files",
+    ),
+    "grens.regel": Text(
+        nl="de rij is {n} tekens lang; de grens is {max}",
+        en="the row is {n} characters long; the limit is {max}",
+    ),
+    "grens.tijd": Text(
+        nl="het lezen duurde langer dan {max} seconden en is afgebroken; splits de bestanden "
+        "of lees ze met 'regiekompas analyse'",
+        en="reading took longer than {max} seconds and was stopped; split the files or read "
+        "them with 'regiekompas analyse'",
+    ),
     # -- header row ---------------------------------------------------------------------------
     "kop.onbekend": Text(
         nl="de kopregel past bij geen enkel soort bestand; verwacht de kolommen van een van "
@@ -119,6 +172,14 @@ MESSAGES: Final[dict[str, Text]] = {
         en="the row has {n} fields, the header row {m}",
     ),
     "cel.leeg": Text(nl="mag niet leeg zijn", en="must not be empty"),
+    "cel.nul": Text(
+        nl="bevat een NUL-teken; sla het bestand opnieuw op als 'CSV UTF-8' of xlsx",
+        en="contains a NUL character; save the file again as 'CSV UTF-8' or xlsx",
+    ),
+    "cel.te_lang": Text(
+        nl="de tekst is {n} tekens lang; hier mogen er hoogstens {max}",
+        en="the text is {n} characters long; at most {max} are allowed here",
+    ),
     "cel.gemeentecode": Text(
         nl="'{waarde}' is geen gemeentecode (GM en 4 cijfers, zoals GM0153)",
         en="'{waarde}' is not a gemeente code (GM and 4 digits, such as GM0153)",

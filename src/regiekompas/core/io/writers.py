@@ -2,7 +2,8 @@
 
 Both writers stream rows, so a simulated national file never has to exist in memory as a
 whole. An empty cell is written for None and NaN, which the reader reads back as "weet
-niet" — so a written file can be imported again unchanged.
+niet" — so a written file can be imported again unchanged. Text a spreadsheet would run as a
+formula is neutralised (`core.export.safe`, product.md §6).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from regiekompas.core.export.safe import csv_row, xlsx_cell
 
 #: Excel's limit on sheet names.
 MAX_SHEET_NAME = 31
@@ -30,8 +31,8 @@ def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[objec
     """Write one table as comma-separated UTF-8 (no byte-order mark), header first."""
     with Path(path).open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows([_csv_value(v) for v in row] for row in rows)
+        writer.writerow(csv_row(header))
+        writer.writerows(csv_row(_csv_value(v) for v in row) for row in rows)
 
 
 def write_workbook(
@@ -40,8 +41,8 @@ def write_workbook(
 ) -> None:
     """Write one sheet per table (in mapping order) to an XLSX file.
 
-    Text is always stored as text: a cell starting with "=" would otherwise become a formula
-    that Excel runs when the file is opened.
+    Text is always stored as text, neutralised (`core.export.safe.xlsx_cell`): a cell
+    starting with "=" would otherwise become a formula that Excel runs when the file is opened.
     """
     workbook = Workbook(write_only=True)
     for name, (header, rows) in tables.items():
@@ -57,13 +58,6 @@ def write_workbook(
 def _xlsx_value(sheet: object, value: object) -> object:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return None
-    if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if text.startswith("="):
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.data_type = "s"
-            return cell
-        return text
-    if isinstance(value, (bool, int, float)):
-        return value
-    return str(value)
+    if isinstance(value, (str, bool, int, float)):
+        return xlsx_cell(sheet, value)
+    return xlsx_cell(sheet, str(value))

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from regiekompas.web.accounts.forms import PasswordResetForm, SetPasswordForm
+from regiekompas.web.accounts.throttled_views import ThrottledPasswordResetView
 from regiekompas.web.accounts.views import LoginView
 
 app_name = "accounts"
@@ -10,7 +11,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
+        ThrottledPasswordResetView.as_view(
             template_name="accounts/password_reset_form.html",
             form_class=PasswordResetForm,
             email_template_name="accounts/password_reset_email.txt",

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import QuerySet
 
+from regiekompas.core.export.safe import csv_row
 from regiekompas.core.io import write_workbook
 from regiekompas.web.invitations.models import AccessToken, Respondent
 from regiekompas.web.invitations.tokens import TOKEN_BYTES, hash_token, link_for
@@ -69,7 +70,7 @@ def links_csv(rows: list[LinkRow]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
-    writer.writerows(rows)
+    writer.writerows(csv_row(row) for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

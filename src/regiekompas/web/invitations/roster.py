@@ -24,12 +24,14 @@ from django.utils.translation import gettext as _
 from regiekompas.core.io.collector import Collector, Source
 from regiekompas.core.io.csvfile import open_csv
 from regiekompas.core.io.headers import normalise
+from regiekompas.core.io.limits import Guard, LimitExceeded
 from regiekompas.core.io.table import Table, UnreadableError
 from regiekompas.core.io.values import gemeente_code
 from regiekompas.core.io.xlsxfile import open_xlsx
 from regiekompas.core.model import load_model
 from regiekompas.web.invitations.labels import current_lang
 from regiekompas.web.invitations.models import Respondent
+from regiekompas.web.limits import upload_limits
 from regiekompas.web.scans.models import Scan
 
 #: The columns of a roster file; only `groep` and `gemeenten` must be present.
@@ -39,6 +41,8 @@ REQUIRED = ("groep", "gemeenten")
 IGNORED = ("link",)
 MAX_ID = 64
 MAX_ORGANISATIE = 200
+#: The declared length of `Respondent.email` (Django's EmailField default).
+MAX_EMAIL = 254
 _GENERATED = re.compile(r"R(\d+)")
 
 _Fail = Callable[[str], None]
@@ -96,16 +100,13 @@ def read_roster(path: Path, scan: Scan) -> list[RosterRow]:
     collector = Collector()
     rows: list[RosterRow] = []
     with ExitStack() as stack:
-        table = _open(path, collector, stack)
-        if table is not None:
-            try:
-                rows = checker.read(table)
-            except UnreadableError as exc:
-                collector.error(table.source, exc.row, None, exc.code, reden=exc.reason)
-            except (csv.Error, UnicodeDecodeError) as exc:
-                collector.error(
-                    table.source, table.position(), None, "bestand.csv_fout", reden=str(exc)
-                )
+        try:
+            table = _open(path, collector, stack, Guard(upload_limits()))
+            if table is not None:
+                rows = _read_table(checker, table, collector)
+        except LimitExceeded as exceeded:
+            exceeded.report(collector)
+            rows = []
     lang = current_lang()
     errors = [
         RosterError(m.file or path.name, m.row, m.column, m.reason(lang))
@@ -119,13 +120,29 @@ def read_roster(path: Path, scan: Scan) -> list[RosterRow]:
     return rows
 
 
-def _open(path: Path, collector: Collector, stack: ExitStack) -> Table | None:
-    """The file's table (the first sheet of a workbook), or None with the reason collected."""
+def _read_table(checker: _Checker, table: Table, collector: Collector) -> list[RosterRow]:
     try:
+        return checker.read(table)
+    except UnreadableError as exc:
+        collector.error(table.source, exc.row, None, exc.code, reden=exc.reason)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        collector.error(table.source, table.position(), None, "bestand.csv_fout", reden=str(exc))
+    return []
+
+
+def _open(path: Path, collector: Collector, stack: ExitStack, guard: Guard) -> Table | None:
+    """The file's table (the first sheet of a workbook), or None with the reason collected.
+
+    The upload limits (core/io/limits.py) apply as to every other upload; passing one
+    raises `LimitExceeded`.
+    """
+    source = Source(path.name, None, (0, -1))
+    try:
+        guard.check_file(path, source)
         if path.suffix.lower() == ".xlsx":
-            tables = list(open_xlsx(path, 0, collector, stack))
+            tables = list(open_xlsx(path, 0, collector, stack, guard))
             return tables[0] if tables else None
-        return open_csv(path, Source(path.name, None, (0, -1)), collector, stack)
+        return open_csv(path, source, collector, stack, guard)
     except OSError as exc:
         collector.error(
             Source(path.name, None, (0, -1)),
@@ -267,7 +284,9 @@ class _Checker:
         transities = self._transities(cells.get("transities", ""), lambda m: fail("transities", m))
 
         email = cells.get("email", "")
-        if email:
+        if len(email) > MAX_EMAIL:
+            fail("email", _("longer than %(n)s characters") % {"n": MAX_EMAIL})
+        elif email:
             try:
                 validate_email(email)
             except ValidationError:

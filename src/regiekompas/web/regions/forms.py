@@ -13,7 +13,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from regiekompas.web.regions.models import Region
@@ -147,12 +146,23 @@ class Role:
 
 
 class AddMemberForm(forms.Form):
-    """Give an existing user a role in the region; accounts are made by an administrator."""
+    """Give an existing user a role in the region; accounts are made by an administrator.
 
-    user = forms.CharField(
-        label=_("Username or email address"),
-        max_length=254,
+    The facilitator names the account by its username *and* its email address, and gets one
+    and the same answer for every pair that does not match an active account — so the form
+    cannot be used to find out which usernames or addresses exist (docs/security.md). Failed
+    look-ups are also counted per facilitator (`web/throttle.py`).
+    """
+
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
         widget=forms.TextInput(attrs={**TEXTBOX, "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=_("Email address of that account"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={**TEXTBOX, "autocomplete": "off"}),
     )
     role = forms.ChoiceField(
         label=_("Role"),
@@ -170,6 +180,12 @@ class AddMemberForm(forms.Form):
         widget=forms.Select(attrs=SELECT),
     )
 
+    #: The one answer for any username and email address that do not match an account.
+    NO_MATCH = _(
+        "No active account has this username together with this email address. Check both; "
+        "an administrator creates accounts."
+    )
+
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.region = region
@@ -178,31 +194,23 @@ class AddMemberForm(forms.Form):
             *((g.code, f"{g.naam} ({g.code})") for g in region.gemeenten.all()),
         ]
 
-    def clean_user(self) -> User:
-        given = self.cleaned_data["user"].strip()
-        found = list(
-            User.objects.filter(is_active=True).filter(
-                Q(username__iexact=given) | Q(email__iexact=given)
-            )[:2]
-        )
-        exact = [user for user in found if user.username.lower() == given.lower()]
-        if exact:
-            return exact[0]
-        if not found:
-            raise forms.ValidationError(
-                _(
-                    "No active user has this username or email address. An administrator "
-                    "creates accounts."
-                )
-            )
-        if len(found) > 1:
-            raise forms.ValidationError(
-                _("Several users have this email address; give the username instead.")
-            )
-        return found[0]
+    def matching_user(self) -> User | None:
+        """The active account with both the given username and email address, if any."""
+        username = self.cleaned_data.get("username", "").strip()
+        email = self.cleaned_data.get("email", "").strip()
+        if not username or not email:
+            return None
+        return User.objects.filter(
+            is_active=True, username__iexact=username, email__iexact=email
+        ).first()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("role") == Role.VIEWER and not cleaned.get("gemeente"):
             self.add_error("gemeente", _("Choose the gemeente this viewer may see."))
+        if not self.errors:
+            user = self.matching_user()
+            if user is None:
+                raise forms.ValidationError(self.NO_MATCH, code="no_match")
+            cleaned["user"] = user
         return cleaned

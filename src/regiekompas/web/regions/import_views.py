@@ -34,11 +34,14 @@ def region_import(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = RegionImportForm(request.POST, request.FILES)
         if form.is_valid():
-            outcome = import_region_files(region, form.cleaned_data["uploads"], lang)
+            confirmed = request.POST.get("confirm_changes") == "1"
+            outcome = import_region_files(
+                region, form.cleaned_data["uploads"], lang, confirmed=confirmed
+            )
             if outcome.ok:
                 messages.success(request, _("The files were imported."))
                 form = RegionImportForm()
-            else:
+            elif not outcome.pending:
                 status = 400
         else:
             status = 400

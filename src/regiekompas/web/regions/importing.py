@@ -23,7 +23,8 @@ from regiekompas.core.io import (
     read_region_tables,
 )
 from regiekompas.core.io.messages import file_label
-from regiekompas.web.regions.loading import store_region_tables
+from regiekompas.web.limits import upload_limits
+from regiekompas.web.regions.loading import destructive_changes, store_region_tables
 from regiekompas.web.regions.models import Region
 
 #: At most this many messages are listed on the page; the heading still counts them all.
@@ -46,6 +47,8 @@ class ImportOutcome:
 
     stored: dict[str, int] | None = None
     report: ImportReport | None = None
+    #: What the import would remove or rename; nothing is stored until it is confirmed.
+    pending: list[str] = field(default_factory=list)
     refusals: list[str] = field(default_factory=list)
     warnings: tuple[ImportMessage, ...] = ()
 
@@ -79,9 +82,13 @@ def _save(uploads: Sequence[UploadedFile], folder: Path) -> list[Path]:
 
 
 def import_region_files(
-    region: Region, uploads: Sequence[UploadedFile], lang: str
+    region: Region, uploads: Sequence[UploadedFile], lang: str, *, confirmed: bool = False
 ) -> ImportOutcome:
-    """Read, check and — only when everything is valid — store the uploaded region tables."""
+    """Read, check and — only when everything is valid — store the uploaded region tables.
+
+    An import that would remove or rename what the region holds is only stored when
+    `confirmed`; otherwise the outcome lists those changes in `pending`.
+    """
     region_label = _("of region %(name)s") % {"name": region.name}
     organisaties = set(region.organisaties.values_list("naam", flat=True))
     with tempfile.TemporaryDirectory(prefix="regiekompas-import-") as folder:
@@ -94,6 +101,7 @@ def import_region_files(
                 gemeenten_label=region_label,
                 organisaties=organisaties or None,
                 organisaties_label=region_label,
+                limits=upload_limits(),
             )
         except ImportFailed as failed:
             return ImportOutcome(report=failed.report)
@@ -109,5 +117,8 @@ def import_region_files(
         refusals.append(_("None of the files holds a region table."))
     if refusals:
         return ImportOutcome(refusals=refusals, warnings=warnings)
+    changes = destructive_changes(region, tables)
+    if changes and not confirmed:
+        return ImportOutcome(pending=changes, warnings=warnings)
     stored = store_region_tables(region, tables)
     return ImportOutcome(stored=stored, warnings=warnings)

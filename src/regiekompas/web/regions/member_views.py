@@ -7,8 +7,10 @@ removed, so that a region never ends up without anyone able to manage it.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +22,7 @@ from regiekompas.web.accounts.models import GemeenteViewer, Membership
 from regiekompas.web.regions.forms import AddMemberForm, Role
 from regiekompas.web.regions.models import Region
 from regiekompas.web.regions.pages import region_crumbs, signed_in
+from regiekompas.web.throttle import hit, over, too_many
 
 
 def _add(request: HttpRequest, region: Region, form: AddMemberForm) -> None:
@@ -48,11 +51,20 @@ def _add(request: HttpRequest, region: Region, form: AddMemberForm) -> None:
 
 @login_required
 def members(request: HttpRequest, pk: int) -> HttpResponse:
-    region = facilitated_region(signed_in(request), pk)
+    user = signed_in(request)
+    region = facilitated_region(user, pk)
     form = AddMemberForm(request.POST or None, region=region)
-    if request.method == "POST" and form.is_valid():
-        _add(request, region, form)
-        return redirect("regions:members", pk=region.pk)
+    if request.method == "POST":
+        # Failed look-ups are counted per facilitator, so the form cannot be used to test
+        # many username/email pairs (docs/security.md).
+        limit = {"limit": settings.MEMBER_LOOKUPS_PER_HOUR, "window": 3600}
+        if over("member-lookup", str(user.pk), **limit):
+            return too_many(request)
+        if form.is_valid():
+            _add(request, region, form)
+            return redirect("regions:members", pk=region.pk)
+        if form.has_error(NON_FIELD_ERRORS, "no_match"):
+            hit("member-lookup", str(user.pk), **limit)
     names = region.gemeente_names()
     viewers = [
         (viewer, names.get(viewer.gemeente_code, viewer.gemeente_code))

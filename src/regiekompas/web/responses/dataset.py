@@ -8,8 +8,10 @@ reports all analyse what this returns, so a page shows the same figures as
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 import numpy as np
+from django.db.models import Q, QuerySet
 
 from regiekompas.core.dataset import (
     Contract,
@@ -32,31 +34,82 @@ class NoAnswers(LookupError):
     """The scan has no answers yet, so there is nothing to analyse."""
 
 
-def scan_dataset(scan: Scan) -> Dataset:
-    instrument = scan.instrument()
-    respondents = {
-        r.pk: r for r in Respondent.objects.filter(scan=scan, answers__isnull=False).distinct()
-    }
+def scan_dataset(scan: Scan, *, submitted_only: bool = False) -> Dataset:
+    """The scan's live answers and its region's tables.
+
+    With `submitted_only`, only respondents who submitted (or whose answers were imported)
+    count: the candidate of an interim snapshot (docs/privacy.md).
+    """
+    respondents = scan_respondents(scan, submitted_only=submitted_only)
     if not respondents:
         raise NoAnswers(scan.pk)
+    responses = scan_responses(scan, respondents, submitted_only=submitted_only)
+    reported = reported_mechanisms(scan, submitted_only=submitted_only)
+    return region_dataset(scan, responses, reported)
+
+
+def _whose(scan: Scan, submitted_only: bool, prefix: str = "respondent__") -> Q:
+    """Rows of the scan's respondents (only those who submitted or were imported)."""
+    who = Q(**{f"{prefix}scan": scan})
+    if submitted_only:
+        who &= Q(**{f"{prefix}submitted_at__isnull": False}) | Q(
+            **{f"{prefix}source": Respondent.Source.IMPORT}
+        )
+    return who
+
+
+def scan_respondents(scan: Scan, *, submitted_only: bool = False) -> dict[int, Respondent]:
+    """The scan's respondents with at least one answer, by primary key."""
+    people = Respondent.objects.filter(_whose(scan, submitted_only, ""), answers__isnull=False)
+    return {r.pk: r for r in people.distinct().order_by("pk")}
+
+
+def scan_responses(
+    scan: Scan, respondents: dict[int, Respondent], *, submitted_only: bool = False
+) -> Responses:
+    """The answers of `respondents` as core `Responses` (respondent ids = external ids)."""
+    # Only gemeenten with answers enter the responses, as when `core.io` reads an export;
+    # the region's other gemeenten stay in `gemeenten`.
+    answered = sorted(
+        set(
+            Answer.objects.filter(_whose(scan, submitted_only))
+            .values_list("gemeente_code", flat=True)
+            .distinct()
+        )
+    )
+    rows = Answer.objects.filter(_whose(scan, submitted_only)).values_list(
+        "respondent_id", "gemeente_code", "transitie", "perspectief", "item", "value"
+    )
+    return _responses(scan, scan.instrument(), respondents, answered, rows)
+
+
+#: (respondent key, gemeente code, catalogue type, transities) of a reported mechanism.
+Reported = tuple[int, str, str, tuple[str, ...]]
+
+
+def reported_mechanisms(scan: Scan, *, submitted_only: bool = False) -> list[Reported]:
+    """Catalogue mechanisms that the scan's respondents report in use, per gemeente."""
+    return [
+        (pk, code, type_, tuple(transities))
+        for pk, code, type_, transities in MechanismUse.objects.filter(_whose(scan, submitted_only))
+        .order_by("pk")
+        .values_list("respondent_id", "gemeente_code", "type", "transities")
+    ]
+
+
+def region_dataset(scan: Scan, responses: Responses, reported: Sequence[Reported]) -> Dataset:
+    """`responses` with the region's tables (as they are now) and the reported mechanisms."""
     region = scan.region
     gemeenten = tuple(
         Gemeente(code, naam, region.name)
         for code, naam in region.gemeenten.order_by("code").values_list("code", "naam")
     )
     known_codes = {g.code for g in gemeenten}
-    extra = sorted({c for r in respondents.values() for c in r.gemeenten if c not in known_codes})
-    gemeenten += tuple(Gemeente(code, code, region.name) for code in extra)
-    # Only gemeenten with answers enter the responses, as when `core.io` reads an export;
-    # the region's other gemeenten stay in `gemeenten`.
-    answered = sorted(
-        set(
-            Answer.objects.filter(respondent__scan=scan)
-            .values_list("gemeente_code", flat=True)
-            .distinct()
-        )
+    extra = sorted(
+        {c for c in responses.gemeente_codes if c not in known_codes}
+        | {r[1] for r in reported if r[1] not in known_codes}
     )
-    responses = _responses(scan, instrument, respondents, answered)
+    gemeenten += tuple(Gemeente(code, code, region.name) for code in extra)
     return Dataset(
         responses=responses,
         gemeenten=gemeenten,
@@ -72,13 +125,17 @@ def scan_dataset(scan: Scan) -> Dataset:
             )
         )
         or None,
-        mechanismen=_mechanismen(scan, instrument) or None,
+        mechanismen=_mechanismen(scan, scan.instrument(), reported) or None,
         bronnen=(f"scan {scan.pk}",),
     )
 
 
 def _responses(
-    scan: Scan, instrument: Instrument, respondents: dict[int, Respondent], codes: list[str]
+    scan: Scan,
+    instrument: Instrument,
+    respondents: dict[int, Respondent],
+    codes: list[str],
+    rows: QuerySet[Answer, tuple[int, str, str, str, str, int | None]],
 ) -> Responses:
     model_order = [t.code for t in load_model().transities]
     transities = [t for t in model_order if t in scan.transities] + [
@@ -97,9 +154,6 @@ def _responses(
     gem_rows: dict[tuple[int, int], int] = {}
     axis_values: list[tuple[int, int, float]] = []
     gem_values: list[tuple[int, int, float]] = []
-    rows = Answer.objects.filter(respondent__scan=scan).values_list(
-        "respondent_id", "gemeente_code", "transitie", "perspectief", "item", "value"
-    )
     for rid, code, transitie, perspectief, item, value in rows.iterator(chunk_size=20000):
         number = np.nan if value is None else float(value)
         if item in a_index:
@@ -141,7 +195,9 @@ def _responses(
     )
 
 
-def _mechanismen(scan: Scan, instrument: Instrument) -> tuple[Mechanisme, ...]:
+def _mechanismen(
+    scan: Scan, instrument: Instrument, reported_uses: Sequence[Reported]
+) -> tuple[Mechanisme, ...]:
     """The region's imported mechanisms plus catalogue types respondents report in use.
 
     A type reported for a gemeente by at least one respondent counts once for that gemeente,
@@ -155,11 +211,9 @@ def _mechanismen(scan: Scan, instrument: Instrument) -> tuple[Mechanisme, ...]:
     listed = {(m.gemeente_code, m.type) for m in imported}
     catalogue = {t.code: t for t in instrument.mechanism_types}
     reported: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for code, type_, transities in MechanismUse.objects.filter(respondent__scan=scan).values_list(
-        "gemeente_code", "type", "transities"
-    ):
+    for _pk, code, type_, used_in in reported_uses:
         if type_ in catalogue and (code, type_) not in listed:
-            reported[(code, type_)].update(transities)
+            reported[(code, type_)].update(used_in)
     for (code, type_), transities in sorted(reported.items()):
         kind = catalogue[type_]
         imported.append(

@@ -30,9 +30,11 @@ from regiekompas.core.io import ImportFailed, ImportMessage, read_dataset, write
 from regiekompas.core.io.collector import Collector, Source
 from regiekompas.core.io.csvfile import open_csv
 from regiekompas.core.io.headers import GEMEENTEN, REGION_KINDS, classify
+from regiekompas.core.io.limits import Guard, LimitExceeded
 from regiekompas.core.io.xlsxfile import open_xlsx
 from regiekompas.web.invitations.uploads import safe_name
-from regiekompas.web.regions.loading import store_region_tables
+from regiekompas.web.limits import upload_limits
+from regiekompas.web.regions.loading import destructive_changes, store_region_tables
 from regiekompas.web.responses.loading import ImportConflict, store_dataset
 from regiekompas.web.scans.models import Scan
 
@@ -50,6 +52,17 @@ class AnswersRejected(ValueError):
         self.more = more
 
 
+class NeedsConfirmation(ValueError):
+    """The files are valid, but storing them would remove or rename region data (`changes`).
+
+    Nothing was stored; the page lists the changes and asks to import again, confirmed.
+    """
+
+    def __init__(self, changes: list[str]) -> None:
+        super().__init__("; ".join(changes))
+        self.changes = changes
+
+
 @dataclass(frozen=True)
 class Imported:
     respondents: int
@@ -60,8 +73,14 @@ class Imported:
     region_tables: dict[str, int]
 
 
-def import_answers(scan: Scan, paths: list[Path], lang: str) -> Imported:
-    """Validate and store the answers in `paths`; raises `AnswersRejected` on any problem."""
+def import_answers(
+    scan: Scan, paths: list[Path], lang: str, *, confirmed: bool = False
+) -> Imported:
+    """Validate and store the answers in `paths`; raises `AnswersRejected` on any problem.
+
+    Region tables that come with the answers replace the region's; when that would remove
+    or rename something, `NeedsConfirmation` is raised unless `confirmed`.
+    """
     if scan.is_closed:
         raise AnswersRejected(_("This scan is closed; its answers can no longer change."))
     instrument = scan.instrument()
@@ -76,6 +95,9 @@ def import_answers(scan: Scan, paths: list[Path], lang: str) -> Imported:
             _("The answers do not fit this scan; nothing was imported."), problems
         )
     region_part = dataclasses.replace(dataset, gemeenten=None)
+    changes = destructive_changes(scan.region, region_part)
+    if changes and not confirmed:
+        raise NeedsConfirmation(changes)
     with transaction.atomic():
         try:
             answers = store_dataset(scan, dataset)
@@ -115,13 +137,18 @@ def _brings_gemeenten(paths: list[Path], instrument: Instrument) -> bool:
     item_codes = frozenset((*instrument.axis_item_codes, *instrument.gemeente_item_codes))
     with ExitStack() as stack:
         for index, path in enumerate(paths):
+            source = Source(path.name, None, (index, -1))
+            # Only the header is read, but a hostile workbook may hurt on opening already:
+            # its zip is checked (rows are counted once, by read_dataset).
+            guard = Guard(dataclasses.replace(upload_limits(), rows=None, cells=None))
             try:
+                guard.check_file(path, source)
                 if path.suffix.lower() == ".xlsx":
-                    tables = list(open_xlsx(path, index, collector, stack))
+                    tables = list(open_xlsx(path, index, collector, stack, guard))
                 else:
-                    table = open_csv(path, Source(path.name, None, (index, -1)), collector, stack)
+                    table = open_csv(path, source, collector, stack, guard)
                     tables = [table] if table is not None else []
-            except (OSError, csv.Error, ValueError):
+            except (OSError, csv.Error, ValueError, LimitExceeded):
                 continue  # read_dataset reports it
             for table in tables:
                 layout = classify(table, item_codes, str(instrument.versie), collector)
@@ -134,7 +161,7 @@ def _read(
     paths: list[Path], instrument: Instrument, lang: str
 ) -> tuple[Dataset, tuple[ImportMessage, ...]]:
     try:
-        return read_dataset(paths, instrument=instrument, lang=lang)
+        return read_dataset(paths, instrument=instrument, lang=lang, limits=upload_limits())
     except ImportFailed as failed:
         report = failed.report
         lines = [message.text(lang) for message in report.errors[:MAX_SHOWN]]

@@ -1,18 +1,18 @@
-"""A scan's results: computed by `core` from the database's answers, cached until they change.
+"""A scan's results: computed by `core` from the latest published snapshot, cached per snapshot.
 
-Every figure on the results pages comes from one call of `core.pipeline.analyse_with_advice`
-on `scan_dataset(scan)` — the same function `regiekompas analyse` runs on an export of the
-same answers — with the scan's k, `settings.RESULTS_BOOTSTRAP` resamples and the fixed seed
-`RESULTS_SEED`, so a page and the command line give the same numbers.
+product.md §6: results show a published snapshot of the answers, never live figures
+(`responses/snapshots.py`, docs/privacy.md). Every figure on the results pages comes from one
+call of `core.pipeline.analyse_with_advice` on the snapshot's answers with the region's tables
+(`snapshot_dataset`) — the same files the default answers export writes, so
+`regiekompas analyse` on that export gives the same numbers — with the scan's k,
+`settings.RESULTS_BOOTSTRAP` resamples and the fixed seed `RESULTS_SEED`.
 
 The analysis (bootstrap included) is too slow to repeat on every page view of a large
 region, so its outcome is cached. The cache key is a fingerprint of everything the analysis
-reads: the scan's k and frozen instrument, the region's `data_version` (raised by every
-change of its tables), the number and latest change of the scan's answers and reported
-mechanisms, and the respondents' groups and organisations. Any new or changed answer
-therefore gives a new key and a fresh analysis; an unchanged scan is served from the cache.
-The cached value holds advice in both languages, so one computation serves Dutch and
-English pages alike.
+reads: the snapshot, how many of its respondents were removed since (GDPR), the scan's k and
+frozen instrument and the region's `data_version` (raised by every change of its tables).
+New answers do not change the key: they reach the pages only with the next snapshot. The
+cached value holds advice in both languages, so one computation serves Dutch and English.
 """
 
 from __future__ import annotations
@@ -24,27 +24,40 @@ from typing import Any, Final
 import numpy as np
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max
 
 from regiekompas import __version__
 from regiekompas.core.advice import Advice, advice_rows
 from regiekompas.core.analysis import Document, Settings, round_document
 from regiekompas.core.dataset import Dataset, Mechanisme
 from regiekompas.core.pipeline import analyse_with_advice
-from regiekompas.web.invitations.models import Respondent
 from regiekompas.web.regions.models import Region
-from regiekompas.web.responses.dataset import NoAnswers, scan_dataset
-from regiekompas.web.responses.models import Answer, MechanismUse
+from regiekompas.web.responses.dataset import NoAnswers
+from regiekompas.web.responses.models import Snapshot
+from regiekompas.web.responses.snapshots import (
+    NotPublished,
+    latest_snapshot,
+    removed_respondents,
+    snapshot_dataset,
+)
 from regiekompas.web.scans.models import Scan
 
-__all__ = ["RESULTS_SEED", "NoAnswers", "Results", "results_settings", "scan_results"]
+__all__ = [
+    "RESULTS_SEED",
+    "NoAnswers",
+    "NotPublished",
+    "Results",
+    "results_settings",
+    "scan_results",
+    "snapshot_dataset",
+]
+
 
 #: Seed of the bootstrap on results pages: the default of `regiekompas analyse --seed`, so
 #: the command line on an export gives the same intervals without extra options.
 RESULTS_SEED: Final = 0
 #: How long an analysis stays cached; a changed scan gets a new key long before this.
 CACHE_SECONDS: Final = 7 * 24 * 3600
-_CACHE_PREFIX: Final = "rk-results-v1"
+_CACHE_PREFIX: Final = "rk-results-v2"
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,8 @@ class Results:
     respondents: dict[str, int] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    #: The published snapshot these results come from (its `data` not loaded).
+    snapshot: Snapshot | None = None
 
     def rows(self, measure: str) -> list[dict[str, Any]]:
         rows = self.document.get(measure) or []
@@ -83,11 +98,15 @@ def results_settings(scan: Scan) -> Settings:
 
 
 def scan_results(scan: Scan, lang: str) -> Results:
-    """The results of a scan, from the cache when nothing changed; raises `NoAnswers`."""
-    key = cache_key(scan)
+    """The results of the scan's latest published snapshot, from the cache when nothing
+    changed; raises `NotPublished` (a `NoAnswers`) when no snapshot was published."""
+    snapshot = latest_snapshot(scan)
+    if snapshot is None:
+        raise NotPublished(scan.pk)
+    key = cache_key(scan, snapshot)
     computed = cache.get(key)
     if not isinstance(computed, _Computed):
-        computed = _compute(scan)
+        computed = _compute(scan, snapshot)
         cache.set(key, computed, CACHE_SECONDS)
     document = dict(computed.document)
     document["advies"] = advice_rows(computed.advice, lang=lang)
@@ -98,11 +117,12 @@ def scan_results(scan: Scan, lang: str) -> Results:
         respondents=computed.respondents,
         names=computed.names,
         settings=computed.settings,
+        snapshot=snapshot,
     )
 
 
-def _compute(scan: Scan) -> _Computed:
-    dataset = scan_dataset(scan)
+def _compute(scan: Scan, snapshot: Snapshot) -> _Computed:
+    dataset = snapshot_dataset(scan, snapshot)
     run = results_settings(scan)
     document, advice = analyse_with_advice(dataset, settings=run, instrument=scan.instrument())
     return _Computed(
@@ -126,36 +146,21 @@ def _respondents_per_gemeente(dataset: Dataset) -> dict[str, int]:
     return {code: int(counts[i]) for i, code in enumerate(r.gemeente_codes)}
 
 
-def cache_key(scan: Scan) -> str:
+def cache_key(scan: Scan, snapshot: Snapshot) -> str:
     """A fingerprint of every input of the scan's analysis (see the module docstring)."""
-    answers = Answer.objects.filter(respondent__scan=scan).aggregate(
-        n=Count("id"), last=Max("updated_at")
-    )
-    mechanisms = MechanismUse.objects.filter(respondent__scan=scan).aggregate(
-        n=Count("id"), last=Max("updated_at")
-    )
-    people = hashlib.sha256()
-    for row in (
-        Respondent.objects.filter(scan=scan)
-        .order_by("pk")
-        .values_list("pk", "external_id", "groep", "organisatie")
-    ):
-        people.update(repr(row).encode())
     data_version = Region.objects.filter(pk=scan.region_id).values_list("data_version", flat=True)
     parts = (
         __version__,
         scan.pk,
+        snapshot.pk,
+        snapshot.number,
+        removed_respondents(snapshot),
         scan.k,
         hashlib.sha256(scan.instrument_toml.encode()).hexdigest(),
         scan.instrument_version,
         list(data_version),
         int(settings.RESULTS_BOOTSTRAP),
         RESULTS_SEED,
-        answers["n"],
-        str(answers["last"]),
-        mechanisms["n"],
-        str(mechanisms["last"]),
-        people.hexdigest(),
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     return f"{_CACHE_PREFIX}:{scan.pk}:{digest}"

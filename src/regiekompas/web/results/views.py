@@ -48,6 +48,7 @@ def overview(request: HttpRequest, scan_pk: int) -> HttpResponse:
             "access": access,
             "page": page,
             "settings_used": results.settings if results else None,
+            "snapshot": results.snapshot if results else None,
         },
     )
 
@@ -88,5 +89,6 @@ def cell(request: HttpRequest, scan_pk: int, gemeente: str, transitie: str) -> H
             "gemeente_name": names[gemeente],
             "transitie_name": transitie_name(transitie, model, lang),
             "k": scan.k,
+            "snapshot": results.snapshot if results else None,
         },
     )

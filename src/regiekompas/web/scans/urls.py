@@ -9,5 +9,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/instellingen/", views.scan_edit, name="edit"),
     path("<int:pk>/openen/", lifecycle_views.scan_open, name="open"),
     path("<int:pk>/sluiten/", lifecycle_views.scan_close, name="close"),
+    path("<int:pk>/publiceren/", lifecycle_views.scan_publish, name="publish"),
     path("<int:pk>/kopieren/", lifecycle_views.scan_copy, name="copy"),
 ]

@@ -21,6 +21,7 @@ from regiekompas.core.instrument import QUESTIONNAIRE_VERSION
 from regiekompas.core.vocabulary import DEFAULT_K, PERSPECTIEVEN
 from regiekompas.web.accounts.access import facilitated_region, facilitated_scan
 from regiekompas.web.regions.pages import Crumb, region_crumbs, signed_in
+from regiekompas.web.responses.snapshots import PublishState, latest_snapshot, publish_state
 from regiekompas.web.scans.forms import (
     PERSPECTIEF_LABELS,
     CopyScanForm,
@@ -93,6 +94,32 @@ def scan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "scans/form.html", context)
 
 
+#: At most this many held cells are listed on the scan page.
+HELD_SHOWN = 20
+
+
+def _held_cells(scan: Scan, state: PublishState) -> list[dict[str, object]]:
+    """The cells that keep an interim snapshot back, fewest respondents still needed first."""
+    gemeenten = scan.region.gemeente_names()
+    transities = dict(transitie_choices())
+    rows = []
+    for held in sorted(state.held, key=lambda c: (c.needed, c.cell))[:HELD_SHOWN]:
+        code, transitie, perspectief = held.cell
+        rows.append(
+            {
+                "gemeente": gemeenten.get(code, code),
+                "what": (
+                    f"{transities.get(transitie, transitie)} — {perspectief}"
+                    if transitie
+                    else _("collaboration in the gemeente")
+                ),
+                "gain": held.gain,
+                "needed": held.needed,
+            }
+        )
+    return rows
+
+
 @login_required
 def scan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scan = facilitated_scan(signed_in(request), pk)
@@ -105,12 +132,16 @@ def scan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         started=Count("pk", filter=Q(started_at__isnull=False)),
         submitted=Count("pk", filter=Q(submitted_at__isnull=False)),
     )
+    publishing = publish_state(scan) if scan.is_open else None
     context = {
         "scan": scan,
         "region": scan.region,
         "transities": [names.get(code, code) for code in scan.transities],
         "perspectieven": [PERSPECTIEF_LABELS.get(code, code) for code in scan.perspectieven],
         "counts": counts,
+        "latest_snapshot": latest_snapshot(scan),
+        "publishing": publishing,
+        "held_cells": _held_cells(scan, publishing) if publishing else [],
         "confirm": confirm,
         "copy_form": CopyScanForm(initial={"name": next_round_name(scan.name)}),
         "next_rounds": list(scan.next_rounds.all()),
