@@ -148,7 +148,9 @@ def _answer_page(page: Any, javascript: bool, given: Given, number: int) -> None
         for r in range(rows.count()):
             row = statements.nth(q).locator(".rk-q__row").nth(r)
             labels = row.locator("label.rk-q__label")
-            if r > 0 and (q + r) % 3 == 0:
+            # Without JavaScript the copy reloads the page, so it is used once a page there.
+            copy = (q + r) % 3 == 0 if javascript else (q == 0 and r == 1)
+            if r > 0 and copy:
                 above = statements.nth(q).locator(".rk-q__row").nth(r - 1)
                 expected = above.locator("input:checked").get_attribute("value")
                 row.locator("button.rk-q__copy").click()
@@ -203,7 +205,8 @@ def _walk(page: Any, live_server: Any, scene: Scene, javascript: bool, shots: st
     while "/stap/" in page.url:
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         _check_layout(page, given)
-        if number in (1, 2, len(route.steps) - 4, len(route.steps) - 1):
+        # axe runs as a script in the page, so only where the page runs scripts
+        if javascript and number in (1, 2, len(route.steps) - 4, len(route.steps) - 1):
             began = time.monotonic()
             assert_accessible(page)
             given.tooling += time.monotonic() - began

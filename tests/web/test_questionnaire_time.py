@@ -38,7 +38,9 @@ def test_the_start_page_promises_the_estimated_minutes_of_this_respondents_route
     else:
         assert f"This takes about {estimate.minutes} minutes." in page
     assert f"{estimate.questions}" in page
-    assert 5 <= estimate.minutes <= (15 if lang == "nl" else 16)
+    # one gemeente, two transities, both perspectieven: 77 answers in about a quarter of an
+    # hour (15.4 min in Dutch since the start page's privacy text grew; bench/burden.py)
+    assert 5 <= estimate.minutes <= 16
 
 
 def test_the_fixed_words_of_the_start_page_are_what_the_estimate_counts(
