@@ -242,6 +242,9 @@ def analyse(
             REDEN_OBSTAKELS: obstakels_hidden,
         },
     )
+    # Targets are not part of a scan's answers; `core.doelen.doelen_rows` fills this table
+    # when targets are given (docs/method.md, "Trend").
+    doc["doelen"] = []
     doc["meta"] = {
         "versie": __version__,
         "instrument": instrument.versie,
