@@ -170,3 +170,13 @@ def test_the_command_line_limits_still_read_a_large_file(tmp_path: Path) -> None
     errors = caught.value.report.errors
     assert {m.code for m in errors} == {"cel.groep"}
     assert len(errors) == 30
+
+
+def test_distinct_respondents_are_bounded(tmp_path: Path) -> None:
+    """Each distinct respondent row is remembered; a file of only new ones stops at the limit."""
+    lines = [hostile_files.LONG_HEADER] + [
+        f"R{i},gemeente_beleid,,GM0153,jeugd,praktijk,cc1,3" for i in range(50)
+    ]
+    path = tmp_path / "uniek.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _codes(path, Limits(prefixes=20)) == [("uniek.csv", 22, None, "grens.combinaties")]

@@ -271,3 +271,14 @@ def test_a_facilitator_of_another_region_gets_404(world: World) -> None:
     client = Client()
     client.force_login(world.facilitator_b)
     assert client.get(reverse("responses:export", args=[world.scan_a.pk])).status_code == 404
+
+
+def test_the_identified_export_neutralises_formulas(simulated_scan: Callable[..., Scan]) -> None:
+    scan = simulated_scan()
+    Respondent.objects.filter(scan=scan).update(organisatie='=HYPERLINK("http://x")')
+    client = _facilitator_client(scan)
+    url = reverse("responses:export_identified", args=[scan.pk])
+    response = client.post(url, {"reason": "Organisaties nakijken"})
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        rows = list(csv.DictReader(io.StringIO(archive.read("antwoorden.csv").decode())))
+    assert {row["organisatie"] for row in rows} == {'\'=HYPERLINK("http://x")'}

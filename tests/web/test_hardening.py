@@ -278,3 +278,37 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Any) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr + done.stdout
     assert "no issues" in done.stdout
+
+
+# --- outages -------------------------------------------------------------------------------
+
+
+def test_a_full_disk_or_an_unreachable_database_gives_a_clear_503(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The request's transaction is gone; the person reads what happened, not a stack trace."""
+    from django.db import OperationalError
+
+    from regiekompas.web.questionnaire import views
+
+    _, token = make_respondent(world.scan_a, "R950")
+    client = Client(raise_request_exception=False)
+    client.get(f"/r/{token}/stap/1/")  # the CSRF cookie, as a browser gets it
+    for message, heading in (
+        ("database or disk is full", "Niet opgeslagen"),
+        ("connection to server at 127.0.0.1 failed: Connection refused", "Even niet bereikbaar"),
+    ):
+
+        def broken(*args: object, message: str = message, **kwargs: object) -> None:
+            raise OperationalError(message)
+
+        monkeypatch.setattr(views, "save_one", broken)
+        response = client.post(
+            f"/r/{token}/antwoord/",
+            {"gemeente": "GM0153", "transitie": "jeugd", "perspectief": "praktijk",
+             "item": "cc1", "waarde": "3"},
+        )  # fmt: skip
+        assert response.status_code == 503
+        assert response["Retry-After"]
+        assert heading in response.content.decode()
+        assert "Traceback" not in response.content.decode()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -50,6 +51,8 @@ class OutageMiddleware:
             template, retry = "unavailable.html", "5"
         else:
             return None
-        response = render(request, template, status=503)
+        # Rendered without touching the database again: no user or messages from the session.
+        context = {"user": AnonymousUser(), "messages": ()}
+        response = render(request, template, context, status=503)
         response["Retry-After"] = retry
         return response

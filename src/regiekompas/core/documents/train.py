@@ -40,6 +40,7 @@ from regiekompas.core.documents.evaluate import (
     passage_classifier,
     scores,
 )
+from regiekompas.core.documents.lexicon import load_lexicon
 from regiekompas.core.documents.zinmodel import (
     LEXICON_PREFIX,
     AxisWeights,
@@ -351,7 +352,7 @@ def report(model: SentenceModel, chosen: Mapping[str, Any]) -> str:
         "(`classify.label_passage`). Zinmodel:",
         "",
         held_out_tables(test, ours),
-        "Lexicon method on the same texts:",
+        f"Lexicon method (lexicon version {load_lexicon().version}) on the same texts:",
         "",
         held_out_tables(test, theirs),
         "Paired comparison: macro-F1 over the two poles of each axis, paired bootstrap over "

@@ -66,3 +66,6 @@ class Context:
     instrument: InstrumentLike
     collector: Collector
     known: Known
+    #: Most distinct (respondent, groep, organisatie, gemeente, transitie, perspectief)
+    #: prefixes one import may hold (core/io/limits.py); None: no limit.
+    max_prefixes: int | None = None

@@ -91,6 +91,9 @@ class Limits:
     cells: int | None = 20_000_000
     #: Characters in one CSV line (or row).
     line_chars: int | None = 100_000
+    #: Distinct (respondent, groep, organisatie, gemeente, transitie, perspectief) prefixes
+    #: of answer rows; each is remembered for the rest of the import (about 1.5 kB).
+    prefixes: int | None = 100_000
     #: Seconds the reading may take, from the first file checked.
     seconds: float | None = 15.0
 
@@ -110,6 +113,7 @@ COMMAND_LINE: Final = Limits(
     rows=None,
     cells=None,
     line_chars=None,
+    prefixes=None,
     seconds=None,
 )
 

@@ -147,7 +147,13 @@ def read_dataset(
 
         instrument = load_instrument()
     collector = Collector()
-    ctx = Context(model=model, instrument=instrument, collector=collector, known=Known())
+    ctx = Context(
+        model=model,
+        instrument=instrument,
+        collector=collector,
+        known=Known(),
+        max_prefixes=limits.prefixes,
+    )
     files = expand_paths(paths, collector)
     responses = ResponsesReader(ctx)
     tables_found = _Found()

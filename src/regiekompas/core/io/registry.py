@@ -14,7 +14,7 @@ import math
 
 from regiekompas.core.io.collector import Source
 from regiekompas.core.io.context import Context
-from regiekompas.core.io.limits import TEXT_LIMITS, text_problem
+from regiekompas.core.io.limits import TEXT_LIMITS, LimitExceeded, text_problem
 from regiekompas.core.io.messages import Param, Ref
 from regiekompas.core.io.values import Invalid, gemeente_code, parse_answer
 from regiekompas.core.vocabulary import PERSPECTIEVEN
@@ -125,6 +125,11 @@ class Registry:
     # -- prefixes -----------------------------------------------------------------------------
 
     def prefix(self, raw: tuple[str, ...], source: Source, row: int) -> Prefix:
+        limit = self.ctx.max_prefixes
+        if limit is not None and len(self.prefixes) >= limit:
+            # Each distinct prefix is kept (with its respondent) for the rest of the import;
+            # the limit bounds that memory (docs/security.md).
+            raise LimitExceeded(source, row, "grens.combinaties", max=limit)
         rid, groep, org, gem, trans, persp = raw
         who = self._who.get((rid, groep, org)) or self._respondent(rid, groep, org, source, row)
         where = self._where.get(gem) or self._gemeente(gem)

@@ -121,6 +121,12 @@ MESSAGES: Final[dict[str, Text]] = {
         nl="meer dan {max} cellen in deze import; splits de bestanden",
         en="more than {max} cells in this import; split the files",
     ),
+    "grens.combinaties": Text(
+        nl="meer dan {max} verschillende combinaties van respondent, gemeente, transitie en "
+        "perspectief in deze import; splits de bestanden",
+        en="more than {max} distinct combinations of respondent, gemeente, transitie and "
+        "perspectief in this import; split the files",
+    ),
     "grens.regel": Text(
         nl="de rij is {n} tekens lang; de grens is {max}",
         en="the row is {n} characters long; the limit is {max}",

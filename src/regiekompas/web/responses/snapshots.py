@@ -312,6 +312,7 @@ def _units(frozen: Frozen, instrument: Instrument) -> dict[Cell, dict[Unit, dict
     valid: list[bool] = (
         respondent_positions(r, instrument).valid.tolist() if len(r.obs_respondent) else []
     )
+    axis = np.nan_to_num(r.axis_answers, nan=-1.0)
     for i, (resp, g, t, p) in enumerate(
         zip(
             r.obs_respondent.tolist(),
@@ -326,9 +327,10 @@ def _units(frozen: Frozen, instrument: Instrument) -> dict[Cell, dict[Unit, dict
         group = group_of[resp]
         cell = (r.gemeente_codes[g], r.transities[t], r.perspectieven[p])
         units = [("cel", ""), ("groep", group), ("rationaliteit", rationaliteit.get(group, group))]
-        add(cell, units, resp, np.nan_to_num(r.axis_answers[i], nan=-1.0).tobytes())
+        add(cell, units, resp, axis[i].tobytes())
 
     scales = scale_scores(r, instrument) if len(r.gem_respondent) else None
+    keyed = [np.nan_to_num(c, nan=-1.0) for c in scales.complete] if scales is not None else []
     in_scale = {item.code for scale in instrument.scales for item in scale.items}
     other = [(j, code) for j, code in enumerate(r.gemeente_items) if code not in in_scale]
     answers = np.nan_to_num(r.gemeente_answers, nan=-1.0)
@@ -339,12 +341,12 @@ def _units(frozen: Frozen, instrument: Instrument) -> dict[Cell, dict[Unit, dict
         group = group_of[resp]
         add(cell, [("rij", "")], resp, answers[i].tobytes())
         for j, code in other:
-            if answers[i, j] >= 0:
+            if answers[i, j] >= 0:  # answered (not NaN, now -1)
                 add(cell, [("item", code)], resp, answers[i, j].tobytes())
         if scales is not None:
             for s_index, code in enumerate(scales.codes):
                 if not np.isnan(scales.scores[i, s_index]):
-                    content = np.nan_to_num(scales.complete[s_index][i], nan=-1.0).tobytes()
+                    content = keyed[s_index][i].tobytes()
                     add(cell, [("schaal", code), ("schaalgroep", f"{code}|{group}")], resp, content)
     index = {pk: i for i, pk in enumerate(pks)}
     for pk, code, type_, transities in frozen.reported:
