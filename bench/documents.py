@@ -103,7 +103,7 @@ def run_floor(paths: list[str]) -> dict[str, float]:
     return {"pages": pages, "cpu": time.process_time() - start, "chars": chars}
 
 
-def run_ours(paths: list[str]) -> dict[str, float]:
+def run_ours(paths: list[str], method: str | None) -> dict[str, float]:
     from regiekompas.core.documents.batch import Job, gemeente_from_path, process
     from regiekompas.core.documents.classify import get_classifier, load_method_settings
     from regiekompas.core.documents.score import DocumentPlacement, results_document
@@ -112,12 +112,12 @@ def run_ours(paths: list[str]) -> dict[str, float]:
     # Loading the lexicon, the language file and simplemma's dictionary happens once per
     # worker; it is measured separately, not per page.
     setup = time.process_time()
-    get_classifier()
+    get_classifier(method)
     load_language()
     lemma("aanbieders")
     setup = time.process_time() - setup
     start = time.process_time()
-    results = [process(Job(Path(path), gemeente_from_path(Path(path)))) for path in paths]
+    results = [process(Job(Path(path), gemeente_from_path(Path(path))), method) for path in paths]
     documents = [r for r in results if isinstance(r, DocumentPlacement)]
     document = results_document(documents, [], load_method_settings(), {})
     cpu = time.process_time() - start
@@ -134,16 +134,16 @@ def run_ours(paths: list[str]) -> dict[str, float]:
     }
 
 
-def child(kind: str, listing: str) -> None:
+def child(kind: str, listing: str, method: str) -> None:
     paths = Path(listing).read_text().split("\n")
-    result = run_floor(paths) if kind == "floor" else run_ours(paths)
+    result = run_floor(paths) if kind == "floor" else run_ours(paths, method or None)
     result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
 
-def measure(kind: str, listing: Path) -> dict[str, float]:
+def measure(kind: str, listing: Path, method: str) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(listing)],
+        [sys.executable, __file__, "--child", kind, str(listing), method],
         check=True,
         capture_output=True,
         text=True,
@@ -157,7 +157,8 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=25)
     parser.add_argument("--rounds", type=int, default=3, help="Best of this many runs each.")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--methode", default="", help="Placement method (default: the data's).")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -175,8 +176,11 @@ def main() -> None:
         listing.write_text("\n".join(str(p) for p in paths))
         floors, ours = [], []
         for _ in range(args.rounds):  # alternate, so load from others hits both alike
-            floors.append(measure("floor", listing))
-            ours.append(measure("ours", listing))
+            floors.append(measure("floor", listing, args.methode))
+            ours.append(measure("ours", listing, args.methode))
+    from regiekompas.core.documents.classify import load_method_settings
+
+    method_name = args.methode or load_method_settings().default
     floor = min(floors, key=lambda r: r["cpu"])
     best = min(ours, key=lambda r: r["cpu"])
     floor_rate = floor["pages"] / floor["cpu"]
@@ -192,7 +196,7 @@ def main() -> None:
             "100 %",
         ),
         (
-            "regiekompas documenten (ours)",
+            f"regiekompas documenten, {method_name} (ours)",
             f"{best['pages']:.0f}",
             f"{best['cpu']:.2f}",
             f"{our_rate:,.0f}",

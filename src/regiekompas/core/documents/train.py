@@ -28,7 +28,6 @@ from typing import Any
 import numpy as np
 
 from regiekompas.core.documents.devset import (
-    PARTS,
     DevItem,
     load_devset,
     load_split,
@@ -57,14 +56,6 @@ WEIGHTINGS: tuple[str | None, ...] = ("balanced", None)
 MIN_DF = 2
 DECIMALS = 5
 REPORT_B = 2000
-SHIPPED_NOTE = """
-## The shipped model
-
-All figures above are of the model fitted on train + validatie and scored once on the
-held-out test part. After that evaluation the shipped model (`zinmodel.json`) was refit with
-the same settings on all {n} texts, so that it has seen every sentence frame; its own
-predictions on the test part are therefore not a held-out figure.
-"""
 
 
 def _matrix(feats: Sequence[Mapping[str, float]], vocab: Mapping[str, int]) -> Any:
@@ -124,13 +115,12 @@ def _without_lexicon(f: Mapping[str, float]) -> dict[str, float]:
     return {k: v for k, v in f.items() if not k.startswith(LEXICON_PREFIX)}
 
 
-def train(use_lexicon: bool = True) -> tuple[SentenceModel, SentenceModel, dict[str, Any]]:
-    """Tune on validatie; return the held-out model, the shipped model and the choices.
+def train(use_lexicon: bool = True) -> tuple[SentenceModel, dict[str, Any]]:
+    """Tune on validatie, refit on train + validatie; return the model and the choices.
 
     Per axis the grid covers C, the class weighting and whether the lexicon features are
-    used (when `use_lexicon`); the best macro-F1 on validatie wins. The held-out model is
-    refit on train + validatie and is the one the report scores on test; the shipped model
-    is refit with the same settings on all parts, after that evaluation.
+    used (when `use_lexicon`); the best macro-F1 on validatie wins. The test part is never
+    used here, so `documenten evalueer` on it reproduces the report's held-out figures.
     """
     lexicon: LexiconFeatures | None = default_lexicon() if use_lexicon else None
     parts = split_items(load_devset(), load_split())
@@ -140,7 +130,6 @@ def train(use_lexicon: bool = True) -> tuple[SentenceModel, SentenceModel, dict[
         variants[True] = with_lex
     chosen: dict[str, Any] = {}
     axes: dict[str, AxisWeights] = {}
-    shipped: dict[str, AxisWeights] = {}
     matrices = {}
     for lex, feats in variants.items():
         vocab = _vocab(feats["train"])
@@ -167,19 +156,19 @@ def train(use_lexicon: bool = True) -> tuple[SentenceModel, SentenceModel, dict[
         }
         axes[axis] = _refit(variants[best[3]], parts, ("train", "validatie"), axis, best)
         chosen[axis]["kenmerken"] = len(axes[axis].weights)
-        shipped[axis] = _refit(variants[best[3]], parts, PARTS, axis, best)
     uses = any(w.lexicon for w in axes.values())
-    heldout = SentenceModel(axes=axes, uses_lexicon=uses, meta={"keuzes": chosen})
-    final = SentenceModel(axes=shipped, uses_lexicon=uses, meta={})
-    test_predictions = final.classify([i.tekst for i in parts["test"]], lexicon if uses else None)
+    model = SentenceModel(axes=axes, uses_lexicon=uses, meta={})
+    test_predictions = model.classify([i.tekst for i in parts["test"]], lexicon if uses else None)
     meta = {
-        "getraind_op": "ontwikkelset.csv, alle delen (na de evaluatie op het toetsdeel)",
-        "n_teksten": sum(len(v) for v in parts.values()),
+        "getraind_op": "ontwikkelset.csv: train + validatie (splitsing.csv); test is held out",
+        "n_train": len(parts["train"]),
+        "n_validatie": len(parts["validatie"]),
+        "n_test": len(parts["test"]),
         "min_df": MIN_DF,
         "keuzes": chosen,
         "test_voorspellingen_sha256": predictions_digest(test_predictions),
     }
-    return heldout, SentenceModel(axes=shipped, uses_lexicon=uses, meta=meta), chosen
+    return SentenceModel(axes=axes, uses_lexicon=uses, meta=meta), chosen
 
 
 def _refit(
@@ -368,9 +357,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--zonder-lexicon", action="store_true")
     parser.add_argument("--uit", type=Path, default=DATA / "zinmodel.json")
     args = parser.parse_args(argv)
-    heldout, model, chosen = train(use_lexicon=not args.zonder_lexicon)
-    text = report(heldout, chosen) + SHIPPED_NOTE.format(n=model.meta["n_teksten"])
-    args.uit.with_suffix(".md").write_text(text, encoding="utf-8")
+    model, chosen = train(use_lexicon=not args.zonder_lexicon)
+    args.uit.with_suffix(".md").write_text(report(model, chosen), encoding="utf-8")
     args.uit.write_text(
         json.dumps(model.as_json(), ensure_ascii=False, separators=(",", ":")) + "\n",
         encoding="utf-8",
