@@ -61,6 +61,9 @@ def test_the_overview_shows_the_quadrants_of_the_analysis(
     _log_in_as_demo(desktop, live_server)
     desktop.goto(url(live_server, "results:overview", demo.pk))
     table = desktop.locator("table.rk-overview")
+    # The table is the alternative of the matrix picture, behind a disclosure.
+    expect(table).to_be_hidden()
+    desktop.locator("details:has(table.rk-overview) > summary").click()
     expect(table).to_be_visible()
 
     cells = document["cellen"]

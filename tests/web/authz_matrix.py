@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from regiekompas.web.accounts.models import GemeenteViewer, Membership
 from regiekompas.web.invitations.models import Respondent
+from regiekompas.web.responses.models import OpenAnswer
 
 ROLES = ("anonymous", "respondent", "facilitator_a", "facilitator_b", "viewer_x", "superuser")
 
@@ -136,6 +137,14 @@ def scan_a_to_remind(world: World) -> Sequence[object]:
         email="r001@example.nl", invited_at=timezone.now()
     )
     return [world.scan_a.pk]
+
+
+def quote_of_a(world: World) -> Sequence[object]:
+    """Scan A with one free-text answer of its respondent, which a facilitator may hide."""
+    quote = OpenAnswer.objects.create(
+        respondent=world.respondent_a, question="open1", text="Het overleg werkt goed."
+    )
+    return [world.scan_a.pk, quote.pk]
 
 
 def scan_a_answered(world: World) -> Sequence[object]:
@@ -272,6 +281,11 @@ MATRIX: dict[str, Row] = {
     # --- results ----------------------------------------------------------------------------
     "results:overview": Row(scan_a, get=RESULTS),
     "results:cell": Row(lambda world: [world.scan_a.pk, world.gemeente_x, "jeugd"], get=RESULTS),
+    "results:gemeente": Row(lambda world: [world.scan_a.pk, world.gemeente_x], get=RESULTS),
+    # The provider pages name every gemeente's position: facilitators only (product.md §6).
+    "results:providers": Row(scan_a, get=MANAGE),
+    "results:provider": Row(lambda world: [world.scan_a.pk, "Zorggroep Twente"], get=MANAGE),
+    "results:hide_quote": Row(quote_of_a, get=POST_ONLY, post=MANAGE, mutates=True),
     # --- the questionnaire: the token is the only authority, whoever holds it ---------------
     "questionnaire:start": Row(token_a, get=everyone(OK)),
     "questionnaire:step": Row(

@@ -154,7 +154,7 @@ def test_the_overview_counts_respondents_per_gemeente(
             r.gem_respondent[r.gem_gemeente == g]
         )
         row = page.split(f'data-gemeente="{code}"', 1)[1]
-        count = re.search(r'numeric-data">(\d+)</td>', row)
+        count = re.search(r'numeric-data"[^>]*>(\d+)</td>', row)
         assert count
         assert int(count.group(1)) == len(people)
 

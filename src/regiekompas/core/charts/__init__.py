@@ -1,4 +1,4 @@
-"""Charts as standalone SVG strings: the quadrant plot, the conditions and the spaghetti map.
+"""Charts as standalone SVG strings: quadrant plots, conditions, spaghetti map and matrix.
 
 One framework-free module draws every chart, so a web page, a PDF report and a downloaded
 file show the same picture. Callers pass plain, already translated data (texts chosen with
@@ -17,8 +17,10 @@ is decided in `core.analysis`, never here. Output is deterministic, escaped, car
     )
 """
 
+from regiekompas.core.charts.arrows import ArrowsLegend, GemeentePath, arrows_svg
 from regiekompas.core.charts.conditions import ConditionBar, conditions_svg
 from regiekompas.core.charts.frame import Frame, FrameLabels, frame_labels
+from regiekompas.core.charts.matrix import MatrixCell, MatrixRow, matrix_svg
 from regiekompas.core.charts.quadrant import CellPoint, GroupPoint, QuadrantLegend, quadrant_svg
 from regiekompas.core.charts.spaghetti import (
     ContextPoint,
@@ -28,17 +30,23 @@ from regiekompas.core.charts.spaghetti import (
 )
 
 __all__ = [
+    "ArrowsLegend",
     "CellPoint",
     "ConditionBar",
     "ContextPoint",
     "Frame",
     "FrameLabels",
+    "GemeentePath",
     "GroupPoint",
+    "MatrixCell",
+    "MatrixRow",
     "MechanismPoint",
     "QuadrantLegend",
     "SpaghettiLegend",
+    "arrows_svg",
     "conditions_svg",
     "frame_labels",
+    "matrix_svg",
     "quadrant_svg",
     "spaghetti_svg",
 ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from regiekompas.core.charts import _svg
+from regiekompas.core.charts._place import Anchor, Box, text_box
 from regiekompas.core.model import Model
 from regiekompas.core.vocabulary import QUADRANTS
 
@@ -79,6 +80,39 @@ _CORNERS: Final = {
 }
 
 
+FrameText = tuple[float, float, str, Anchor, bool]
+
+
+def frame_texts(frame: Frame, labels: FrameLabels) -> list[FrameText]:
+    """(x, y, text, anchor, bold) of the pole labels and quadrant names of the frame."""
+    f = frame
+    left, top, right, bottom = f.left, f.top, f.left + f.size, f.bottom
+    cx, cy = f.x(0.0), f.y(0.0)
+    out: list[FrameText] = [
+        (cx + 6, top + 20, labels.centraal, "start", False),
+        (cx - 6, bottom - 8, labels.decentraal, "end", False),
+        (left + 6, cy - 8, labels.cocreatie, "start", False),
+        (right - 6, cy - 8, labels.controle, "end", False),
+    ]
+    for code in QUADRANTS:
+        name = labels.quadrants.get(code)
+        if not name:
+            continue
+        sx, sy = _CORNERS[code]
+        x = left + 8 if sx < 0 else right - 8
+        y = top + 20 if sy > 0 else bottom - 8
+        out.append((x, y, name, "start" if sx < 0 else "end", True))
+    return out
+
+
+def frame_text_boxes(frame: Frame, labels: FrameLabels) -> list[Box]:
+    """Where the frame's texts are, so labels of points can keep clear of them."""
+    return [
+        text_box(x, y, content, _svg.MIN_FONT, anchor)
+        for x, y, content, anchor, _bold in frame_texts(frame, labels)
+    ]
+
+
 def frame_elements(frame: Frame, labels: FrameLabels) -> list[str]:
     """Background square, grid at ±0.5, axes through 0, pole labels and quadrant names."""
     f = frame
@@ -107,21 +141,14 @@ def frame_elements(frame: Frame, labels: FrameLabels) -> list[str]:
         f'<line class="rk-chart__axis" x1="{n(cx)}" y1="{n(top)}" x2="{n(cx)}" y2="{n(bottom)}"'
         f' stroke="{_svg.INK}" stroke-width="1.5"/>'
     )
-    pole = _svg.MUTED
-    out.append(_svg.text_element(cx + 6, top + 20, labels.centraal, fill=pole))
-    out.append(_svg.text_element(cx + 6, bottom - 8, labels.decentraal, fill=pole))
-    out.append(_svg.text_element(left + 6, cy - 8, labels.cocreatie, fill=pole))
-    out.append(_svg.text_element(right - 6, cy - 8, labels.controle, anchor="end", fill=pole))
-    for code in QUADRANTS:
-        name = labels.quadrants.get(code)
-        if not name:
-            continue
-        sx, sy = _CORNERS[code]
-        x = left + 8 if sx < 0 else right - 8
-        y = top + 20 if sy > 0 else bottom - 8
-        anchor = "start" if sx < 0 else "end"
-        out.append(
-            _svg.text_element(x, y, name, anchor=anchor, weight="bold", css="rk-chart__quadrant")
-        )
+    for x, y, content, anchor, bold in frame_texts(f, labels):
+        if bold:
+            out.append(
+                _svg.text_element(
+                    x, y, content, anchor=anchor, weight="bold", css="rk-chart__quadrant"
+                )
+            )
+        else:
+            out.append(_svg.text_element(x, y, content, anchor=anchor, fill=_svg.MUTED))
     out.append("</g>")
     return out

@@ -14,14 +14,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from regiekompas.core.charts import _legend, _marks, _svg
-from regiekompas.core.charts.frame import WIDTH, Frame, FrameLabels, frame_elements
+from regiekompas.core.charts import _legend, _marks, _place, _svg
+from regiekompas.core.charts.frame import (
+    WIDTH,
+    Frame,
+    FrameLabels,
+    frame_elements,
+    frame_text_boxes,
+)
 
 Perspective = Literal["ambitie", "praktijk"]
 
 _COLOR: Final[dict[str, str]] = {"ambitie": _svg.AMBITIE, "praktijk": _svg.PRAKTIJK}
 #: Radius of the cell markers; the kloof arrow stops this far before the ambitie point.
 _CELL_R: Final = 9.0
+#: Half the size of a group triangle (its box for label placement).
+_GROUP_R: Final = 8.0
 
 
 @dataclass(frozen=True)
@@ -66,19 +74,6 @@ def _finite(*values: float) -> bool:
     return all(math.isfinite(v) for v in values)
 
 
-def _halo_text(x: float, y: float, content: str, *, color: str, bold: bool = False) -> str:
-    """A label with a white outline, readable on top of grid lines and boxes."""
-    anchor = "start"
-    if x > WIDTH - 110:
-        anchor, x = "end", x - 24
-    weight = ' font-weight="bold"' if bold else ""
-    return (
-        f'<text x="{_svg.num(x)}" y="{_svg.num(y)}" text-anchor="{anchor}"'
-        f' font-size="{_svg.MIN_FONT}" fill="{color}"{weight} stroke="#ffffff"'
-        f' stroke-width="3" paint-order="stroke">{_svg.text(content)}</text>'
-    )
-
-
 def _interval(frame: Frame, cell: CellPoint) -> str | None:
     if cell.cc_ci is None or cell.dc_ci is None or not _finite(*cell.cc_ci, *cell.dc_ci):
         return None
@@ -93,14 +88,22 @@ def _interval(frame: Frame, cell: CellPoint) -> str | None:
     )
 
 
-def _arrow(frame: Frame, praktijk: CellPoint, ambitie: CellPoint, marker_id: str) -> str | None:
+def _arrow_segment(frame: Frame, praktijk: CellPoint, ambitie: CellPoint) -> _place.Segment:
     x1, y1 = frame.x(praktijk.cc), frame.y(praktijk.dc)
     x2, y2 = frame.x(ambitie.cc), frame.y(ambitie.dc)
     length = math.hypot(x2 - x1, y2 - y1)
-    if length <= _CELL_R + 4:
-        return None  # the points (nearly) coincide: an arrow would hide them
+    if length <= 0:
+        return ((x1, y1), (x2, y2))
     shorten = (_CELL_R + 3) / length
-    x2, y2 = x2 - (x2 - x1) * shorten, y2 - (y2 - y1) * shorten
+    return ((x1, y1), (x2 - (x2 - x1) * shorten, y2 - (y2 - y1) * shorten))
+
+
+def _arrow(frame: Frame, praktijk: CellPoint, ambitie: CellPoint, marker_id: str) -> str | None:
+    x1, y1 = frame.x(praktijk.cc), frame.y(praktijk.dc)
+    x2, y2 = frame.x(ambitie.cc), frame.y(ambitie.dc)
+    if math.hypot(x2 - x1, y2 - y1) <= _CELL_R + 4:
+        return None  # the points (nearly) coincide: an arrow would hide them
+    (x1, y1), (x2, y2) = _arrow_segment(frame, praktijk, ambitie)
     n = _svg.num
     return (
         f'<line class="rk-chart__kloof" x1="{n(x1)}" y1="{n(y1)}" x2="{n(x2)}" y2="{n(y2)}"'
@@ -166,20 +169,50 @@ def quadrant_svg(
         arrow = _arrow(frame, by_p["praktijk"], by_p["ambitie"], marker_id)
         if arrow:
             body.append(arrow)
+    obstacles = frame_text_boxes(frame, frame_labels)
+    segments: list[_place.Segment] = []
+    if arrow:
+        segments.append(_arrow_segment(frame, by_p["praktijk"], by_p["ambitie"]))
+    requests: list[tuple[_place.LabelRequest, str, bool]] = []
     for g in shown_groups:
         x, y = frame.x(g.cc), frame.y(g.dc)
         color = _COLOR[g.perspectief]
         shape = _marks.triangle(color, filled=g.perspectief == "praktijk")
         css = f"rk-chart__group rk-chart__group--{g.perspectief}"
         body.append(_marks.at(x, y, shape, css))
-        body.append(_halo_text(x + 9, y - 5, g.key, color=color, bold=True))
+        obstacles.append(_place.mark_box(x, y, _GROUP_R))
+        requests.append((_place.LabelRequest(x, y, g.key, _GROUP_R), color, True))
     for cell in shown_cells:
         x, y = frame.x(cell.cc), frame.y(cell.dc)
         css = f"rk-chart__cell rk-chart__cell--{cell.perspectief}"
         body.append(_marks.at(x, y, _cell_shape(cell.perspectief), css))
-        body.append(
-            _halo_text(x + 12, y + 20, cell.label, color=_COLOR[cell.perspectief], bold=True)
-        )
+        obstacles.append(_place.mark_box(x, y, _CELL_R + 1))
+        color = _COLOR[cell.perspectief]
+        requests.append((_place.LabelRequest(x, y, cell.label, _CELL_R + 1), color, False))
+    bounds = _place.Box(
+        frame.left + 2, frame.top + 2, frame.left + frame.size - 2, frame.bottom - 2
+    )
+    # Cell labels first (they matter most), then the group keys.
+    ordered = [r for r in requests if not r[2]] + [r for r in requests if r[2]]
+    placed = _place.place_labels(
+        [r[0] for r in ordered[: len(shown_cells)]],
+        obstacles=obstacles,
+        segments=segments,
+        bounds=bounds,
+        size=_svg.MIN_FONT,
+    )
+    taken = obstacles + [p.box for p in placed if p is not None]
+    leaders = [p.leader for p in placed if p is not None and p.leader is not None]
+    placed += _place.place_labels(
+        [r[0] for r in ordered[len(shown_cells) :]],
+        obstacles=taken,
+        segments=segments + leaders,
+        bounds=bounds,
+        size=_svg.MIN_FONT,
+    )
+    for (request, color, _is_group), spot in zip(ordered, placed, strict=True):
+        if spot is not None:
+            body.extend(_place.label_elements(spot, request.text, color=color))
 
     entries: list[_legend.Entry] = []
     cell_texts: tuple[tuple[Perspective, str], ...] = (

@@ -1,6 +1,7 @@
 """The spaghetti map: a gemeente's coordination arrangements placed in the quadrant frame.
 
-Each mechanism is a numbered dot at its (cc, dc) placement; the legend lists the numbers
+Each mechanism is a numbered dot at its (cc, dc) placement (numbers placed clear of every mark by
+`_place.place_labels`); the legend lists the numbers
 with names. Catalogue types share a default placement, so dots at the same spot are fanned
 out on a small circle around it (in input order, so the picture is reproducible). The
 praktijk positions of the gemeente's transities can be drawn as squares for context: where
@@ -14,10 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from regiekompas.core.charts import _legend, _marks, _svg
-from regiekompas.core.charts.frame import WIDTH, Frame, FrameLabels, frame_elements
+from regiekompas.core.charts import _legend, _marks, _place, _svg
+from regiekompas.core.charts.frame import (
+    WIDTH,
+    Frame,
+    FrameLabels,
+    frame_elements,
+    frame_text_boxes,
+)
 
 _FAN: Final = 11.0
+#: Half-sizes of the marks, as boxes that no label may cover.
+_MECHANISM_R: Final = 7.0
+_CONTEXT_R: Final = 7.0
 
 
 @dataclass(frozen=True)
@@ -61,15 +71,6 @@ def _spread(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
-def _label(x: float, y: float, content: str, color: str) -> str:
-    anchor, tx = ("end", x - 9) if x > WIDTH - 60 else ("start", x + 9)
-    return (
-        f'<text x="{_svg.num(tx)}" y="{_svg.num(y - 4)}" text-anchor="{anchor}"'
-        f' font-size="{_svg.MIN_FONT}" font-weight="bold" fill="{color}" stroke="#ffffff"'
-        f' stroke-width="3" paint-order="stroke">{_svg.text(content)}</text>'
-    )
-
-
 def spaghetti_svg(
     *,
     title: str,
@@ -85,14 +86,27 @@ def spaghetti_svg(
     placed = [m for m in mechanisms if math.isfinite(m.cc) and math.isfinite(m.dc)]
     shown_context = [c for c in context if math.isfinite(c.cc) and math.isfinite(c.dc)]
     body = frame_elements(frame, frame_labels)
+    obstacles = frame_text_boxes(frame, frame_labels)
+    requests: list[tuple[_place.LabelRequest, str]] = []
     for c in shown_context:
         x, y = frame.x(c.cc), frame.y(c.dc)
         body.append(_marks.at(x, y, _marks.square(_svg.PRAKTIJK), "rk-chart__context"))
-        body.append(_label(x, y + 22, c.label, _svg.PRAKTIJK))
+        obstacles.append(_place.mark_box(x, y, _CONTEXT_R))
+        requests.append((_place.LabelRequest(x, y, c.label, _CONTEXT_R), _svg.PRAKTIJK))
     spots = _spread([(frame.x(m.cc), frame.y(m.dc)) for m in placed])
     for m, (x, y) in zip(placed, spots, strict=True):
         body.append(_marks.at(x, y, _marks.circle(_svg.MECHANISM, r=6), "rk-chart__mechanism"))
-        body.append(_label(x, y, m.key, _svg.MECHANISM))
+        obstacles.append(_place.mark_box(x, y, _MECHANISM_R))
+        requests.append((_place.LabelRequest(x, y, m.key, _MECHANISM_R), _svg.MECHANISM))
+    bounds = _place.Box(
+        frame.left + 2, frame.top + 2, frame.left + frame.size - 2, frame.bottom - 2
+    )
+    spots_placed = _place.place_labels(
+        [r for r, _color in requests], obstacles=obstacles, bounds=bounds, size=_svg.MIN_FONT
+    )
+    for (request, color), spot in zip(requests, spots_placed, strict=True):
+        if spot is not None:
+            body.extend(_place.label_elements(spot, request.text, color=color))
 
     entries: list[_legend.Entry] = []
     if placed:

@@ -46,6 +46,8 @@ class OpenAnswer(models.Model):
     gemeente_code = models.CharField(max_length=6, blank=True, default="")
     question = models.CharField(max_length=16)
     text = models.TextField(max_length=4000)
+    #: Hidden by a facilitator (e.g. it names a person): then shown to no reader at all.
+    hidden = models.BooleanField(_("hidden"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -13,20 +13,27 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from regiekompas.core.charts import (
+    ArrowsLegend,
     CellPoint,
     ConditionBar,
     ContextPoint,
+    GemeentePath,
     GroupPoint,
+    MatrixCell,
+    MatrixRow,
     MechanismPoint,
     QuadrantLegend,
     SpaghettiLegend,
+    arrows_svg,
     conditions_svg,
     frame_labels,
+    matrix_svg,
     quadrant_svg,
     spaghetti_svg,
 )
 from regiekompas.core.model import Model
-from regiekompas.web.results.formatting import number, quadrant_name
+from regiekompas.core.vocabulary import GRENS
+from regiekompas.web.results.formatting import MISSING, number, quadrant_name
 
 
 def perspective_label(perspectief: str) -> str:
@@ -181,3 +188,78 @@ def gemeente_spaghetti_svg(
         context=[ContextPoint(label, cc, dc) for label, cc, dc in context],
         id_prefix=id_prefix,
     )
+
+
+def arrows_legend() -> ArrowsLegend:
+    return ArrowsLegend(
+        ambitie=_("Ambition (diamond)"),
+        praktijk=_("Practice (circle), named"),
+        arrow=_("Arrow: from ambition to practice"),
+    )
+
+
+def region_arrows_svg(
+    *,
+    title: str,
+    description: str,
+    paths: Sequence[tuple[str, Mapping[str, Any] | None, Mapping[str, Any] | None]],
+    model: Model,
+    lang: str,
+    id_prefix: str,
+) -> str:
+    """Ambitie → praktijk per entry of `paths`: (label, ambitie row, praktijk row).
+
+    Rows are the document's `cellen` rows; a row without a position (a small cell the
+    document left empty) is drawn as missing.
+    """
+    return arrows_svg(
+        title=title,
+        description=description,
+        frame_labels=frame_labels(model, lang),
+        legend=arrows_legend(),
+        gemeenten=[
+            GemeentePath(label, _point(ambitie), _point(praktijk))
+            for label, ambitie, praktijk in paths
+        ],
+        id_prefix=id_prefix,
+    )
+
+
+def _point(row: Mapping[str, Any] | None) -> tuple[float, float] | None:
+    if row is None or row.get("cc") is None or row.get("dc") is None:
+        return None
+    return (float(row["cc"]), float(row["dc"]))
+
+
+def praktijk_matrix_svg(
+    *,
+    title: str,
+    description: str,
+    columns: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[Mapping[str, Any] | None]]],
+    model: Model,
+    lang: str,
+    id_prefix: str,
+) -> str:
+    """The gemeente × transitie matrix of praktijk quadrants from the document's cells."""
+    names = {q.code: q.name.get(lang) for q in model.quadrants}
+    names[GRENS] = _("on the border")
+    return matrix_svg(
+        title=title,
+        description=description,
+        columns=columns,
+        rows=[
+            MatrixRow(label, [_matrix_cell(cell, names) for cell in cells]) for label, cells in rows
+        ],
+        legend=names,
+        id_prefix=id_prefix,
+    )
+
+
+def _matrix_cell(row: Mapping[str, Any] | None, names: Mapping[str, str]) -> MatrixCell:
+    quadrant = row.get("kwadrant") if row else None
+    if not quadrant or quadrant not in names:
+        return MatrixCell(None, MISSING)
+    clear = bool(row.get("helder")) if row else False
+    text = names[quadrant] if clear or quadrant == GRENS else f"{names[quadrant]}?"
+    return MatrixCell(quadrant, text, clear or quadrant == GRENS)

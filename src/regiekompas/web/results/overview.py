@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from regiekompas.core.model import Model
 from regiekompas.core.vocabulary import GRENS
 from regiekompas.web.accounts.access import ResultsAccess
-from regiekompas.web.results.advice import AdviceItem, region_advice
+from regiekompas.web.results.advice import AdviceList, region_advice
+from regiekompas.web.results.charts import praktijk_matrix_svg, region_arrows_svg
 from regiekompas.web.results.formatting import (
     number,
     percent,
@@ -22,6 +25,7 @@ from regiekompas.web.results.formatting import (
     transitie_name,
 )
 from regiekompas.web.results.service import Results
+from regiekompas.web.results.story import kwadranten_sentence
 
 
 @dataclass(frozen=True)
@@ -68,13 +72,46 @@ class ProviderRow:
 
 
 @dataclass(frozen=True)
+class PathRow:
+    """A row of the table alternative of a region plot."""
+
+    code: str
+    name: str
+    url: str
+    ambitie: PositionSummary | None
+    praktijk: PositionSummary | None
+    kloof: str | None
+
+
+@dataclass(frozen=True)
+class TransitiePicture:
+    """One transitie of the region: the arrows plot, its sentence and its table."""
+
+    code: str
+    name: str
+    svg: SafeString
+    sentence: str | None
+    rows: list[PathRow]
+
+
+@dataclass(frozen=True)
+class ProviderLink:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Overview:
     transities: list[tuple[str, str]]
     rows: list[GemeenteRow]
     alpha: str | None
     fragmentation: list[FragmentationRow] = field(default_factory=list)
     providers: list[ProviderRow] = field(default_factory=list)
-    advice: list[AdviceItem] = field(default_factory=list)
+    advice: AdviceList = field(default_factory=AdviceList)
+    pictures: list[TransitiePicture] = field(default_factory=list)
+    matrix_svg: SafeString | None = None
+    provider_links: list[ProviderLink] = field(default_factory=list)
+    gemeente_links: list[tuple[str, str]] = field(default_factory=list)
 
 
 def scan_transities(transities: list[str], model: Model) -> list[str]:
@@ -96,11 +133,11 @@ def visible_gemeenten(
 
 
 def _summary(row: dict[str, Any] | None, model: Model, lang: str) -> PositionSummary | None:
-    if row is None:
-        return None
+    if row is None or not row.get("kwadrant"):
+        return None  # no cell, or a small cell the document shows without a position
     return PositionSummary(
         quadrant=quadrant_name(row.get("kwadrant"), model, lang),
-        n=int(row["n"]),
+        n=int(row.get("n") or 0),
         clear=bool(row.get("helder")),
         on_border=row.get("kwadrant") == GRENS,
     )
@@ -169,11 +206,117 @@ def build_overview(
                 results.rows("aanbieders"), key=lambda p: (-p["regimes"], p["organisatie"])
             )
         ]
+    advice = region_advice(results.advice, lang, facilitator=access.is_facilitator)
+    pictures = _pictures(access, results, gemeenten, transities, cells, gaps, model, lang)
+    matrix = None
+    if gemeenten and cells:
+        matrix = mark_safe(  # built from escaped text by core.charts
+            praktijk_matrix_svg(
+                title=_("Practice per gemeente and transitie"),
+                description=_matrix_description(rows, model, lang),
+                columns=[transitie_name(t, model, lang) for t in transities],
+                rows=[
+                    (name, [cells.get((code, t, "praktijk")) for t in transities])
+                    for code, name in gemeenten
+                ],
+                model=model,
+                lang=lang,
+                id_prefix=f"matrix-{scan.pk}",
+            )
+        )
     return Overview(
         transities=[(t, transitie_name(t, model, lang)) for t in transities],
         rows=rows,
         alpha=alpha,
         fragmentation=fragmentation,
         providers=providers,
-        advice=region_advice(results.advice, lang, facilitator=access.is_facilitator),
+        advice=advice,
+        pictures=pictures,
+        matrix_svg=matrix,
+        provider_links=_provider_links(access, results) if access.is_facilitator else [],
+        gemeente_links=[
+            (name, reverse("results:gemeente", args=[scan.pk, code])) for code, name in gemeenten
+        ],
     )
+
+
+def _matrix_description(rows: list[GemeenteRow], model: Model, lang: str) -> str:
+    parts = []
+    for row in rows:
+        cells = ", ".join(
+            f"{c.transitie_name}: {c.praktijk.quadrant if c.praktijk else _('no data')}"
+            for c in row.cells
+        )
+        parts.append(f"{row.name}: {cells}.")
+    return " ".join(parts)
+
+
+def _pictures(
+    access: ResultsAccess,
+    results: Results,
+    gemeenten: list[tuple[str, str]],
+    transities: list[str],
+    cells: dict[tuple[str, str, str], dict[str, Any]],
+    gaps: dict[tuple[str, str], dict[str, Any]],
+    model: Model,
+    lang: str,
+) -> list[TransitiePicture]:
+    scan = access.scan
+    counts: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in results.rows("kwadranten"):
+        counts.setdefault(row["transitie"], {})[row["perspectief"]] = row
+    pictures = []
+    for t in transities:
+        t_name = transitie_name(t, model, lang)
+        paths = []
+        table = []
+        for code, name in gemeenten:
+            amb, prak = cells.get((code, t, "ambitie")), cells.get((code, t, "praktijk"))
+            if amb is None and prak is None:
+                continue
+            paths.append((name, amb, prak))
+            gap = gaps.get((code, t))
+            table.append(
+                PathRow(
+                    code=code,
+                    name=name,
+                    url=reverse("results:cell", args=[scan.pk, code, t]),
+                    ambitie=_summary(amb, model, lang),
+                    praktijk=_summary(prak, model, lang),
+                    kloof=number(gap["waarde"]) if gap and gap.get("waarde") is not None else None,
+                )
+            )
+        if not paths:
+            continue
+        sentence = kwadranten_sentence(counts.get(t, {}), model, lang)
+        description = sentence or _(
+            "Ambition and practice of %(count)s gemeenten, with an arrow from ambition to practice."
+        ) % {"count": len(paths)}
+        svg = region_arrows_svg(
+            title=_("%(transitie)s: ambition and practice per gemeente") % {"transitie": t_name},
+            description=description,
+            paths=paths,
+            model=model,
+            lang=lang,
+            id_prefix=f"regio-{scan.pk}-{t}",
+        )
+        pictures.append(
+            TransitiePicture(
+                code=t,
+                name=t_name,
+                svg=mark_safe(svg),  # built from escaped text by core.charts
+                sentence=sentence,
+                rows=table,
+            )
+        )
+    return pictures
+
+
+def _provider_links(access: ResultsAccess, results: Results) -> list[ProviderLink]:
+    from regiekompas.web.results.providers import provider_names
+
+    scan = access.scan
+    return [
+        ProviderLink(name, reverse("results:provider", args=[scan.pk, name]))
+        for name in provider_names(scan, results)
+    ]
