@@ -32,7 +32,7 @@ Visit = Callable[[Any, Any], None]
 PAGES: dict[str, Visit] = {}
 
 #: The questionnaire's numbered steps for one gemeente, one transitie and both perspectives.
-STEPS = {"axis": 1, "conditions": 3, "agreements": 4, "mechanisms": 5, "free-text": 6}
+STEPS = {"axis": 1, "conditions": 3, "agreements": 5, "mechanisms": 6, "free-text": 7}
 
 
 def page_type(name: str) -> Callable[[Visit], Visit]:
@@ -334,7 +334,7 @@ def _questionnaire_answered(page: Any, live_server: Any) -> None:
     scene = build_scene()
     page.goto(url(live_server, "questionnaire:step", scene.token, 1))
     page.locator("fieldset#q-cc1 input[type=radio]").first.check()
-    expect(page.locator("#status-cc1 .rk-q-status__ok")).to_be_visible()
+    expect(page.locator("#status-q-cc1-GM0153-jeugd-ambitie .rk-q-status__ok")).to_be_visible()
 
 
 @page_type("questionnaire-axis-en")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from regiekompas.cli.main import main
 from regiekompas.core.model import load_model
@@ -18,6 +19,8 @@ SECTION_10_KEYS = {
     # wave 2
     "rationaliteiten", "spraakverwarring_rationaliteiten", "afspraken", "obstakels",
     "kwadranten", "onderdrukt",
+    # §13: the targets, empty without a doelen file
+    "doelen",
 }  # fmt: skip
 
 
@@ -110,6 +113,8 @@ def test_bad_input_gives_the_error_report_exit_2_and_writes_nothing(
         ["analyse", "{example}", "--bootstrap", "0"],
         ["simulate", "{tmp}/x", "--gemeenten", "400"],
         ["trend", "{example}", "{example}"],
+        ["trend", "--oud", "{example}"],
+        ["analyse", "{example}", "--doelen", "/does/not/exist.csv"],
     ],
 )
 def test_bad_arguments_end_with_a_message_and_exit_2(
@@ -156,7 +161,7 @@ def test_demo_shows_twente(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Regio Twente" in printed
 
 
-def test_trend_compares_two_rounds(
+def test_trend_compares_two_json_analyses_without_intervals(
     region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     later = tmp_path / "later"
@@ -168,18 +173,85 @@ def test_trend_compares_two_rounds(
                      "--stil"]) == 0  # fmt: skip
     assert main(["trend", str(first), str(second), "--json", str(changes)]) == 0
     assert "Verandering tussen twee rondes" in capsys.readouterr().out
-    rows = json.loads(changes.read_text(encoding="utf-8"))["cellen"]
-    old = {(c["gemeente_code"], c["transitie"], c["perspectief"]): c["cc"]
+    rows = json.loads(changes.read_text(encoding="utf-8"))["trend"]
+    old = {"|".join((c["gemeente_code"], c["transitie"], c["perspectief"])): c["cc"]
            for c in json.loads(first.read_text(encoding="utf-8"))["cellen"]}  # fmt: skip
-    new = {(c["gemeente_code"], c["transitie"], c["perspectief"]): c["cc"]
+    new = {"|".join((c["gemeente_code"], c["transitie"], c["perspectief"])): c["cc"]
            for c in json.loads(second.read_text(encoding="utf-8"))["cellen"]}  # fmt: skip
     compared = 0
     for row in rows:
-        key = (row["gemeente_code"], row["transitie"], row["perspectief"])
-        if key in old and key in new:
-            assert row["delta_cc"] == pytest.approx(new[key] - old[key])
+        if row["maat"] == "cellen.cc" and row["sleutel"] in old and row["sleutel"] in new:
+            assert row["verschil"] == pytest.approx(new[row["sleutel"]] - old[row["sleutel"]],
+                                                    abs=1e-4)  # fmt: skip
+            assert row["ci"] is None  # a JSON analysis carries no replicates
             compared += 1
     assert compared >= 16
+
+
+def test_trend_reads_two_rounds_with_intervals_names_and_doelen(
+    region: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    later = tmp_path / "later"
+    assert main(["simulate", str(later), "--gemeenten", "4", "--respondenten", "30",
+                 "--seed", "8"]) == 0  # fmt: skip
+    doelen = tmp_path / "doelen.csv"
+    doelen.write_text("gemeente_code,transitie,kwadrant,toelichting\n"
+                      "GM0153,jeugd,Afstemmen,samen\n", encoding="utf-8")  # fmt: skip
+    out = tmp_path / "t.json"
+    capsys.readouterr()
+    assert main(["trend", "--oud", str(region), "--nieuw", str(later), "--doelen", str(doelen),
+                 "--bootstrap", "100", "--json", str(out)]) == 0  # fmt: skip
+    printed = capsys.readouterr().out
+    assert "Enschede" in printed
+    assert "zeker" in printed
+    assert "-0,00" not in printed
+    document = json.loads(out.read_text(encoding="utf-8"))
+    rows = document["trend"]
+    assert set(rows[0]) == {"maat", "sleutel", "oud", "nieuw", "verschil", "ci", "zeker"}
+    cc = [r for r in rows if r["maat"] == "cellen.cc" and r["verschil"] is not None]
+    assert cc
+    for row in cc:
+        low, high = row["ci"]
+        assert row["zeker"] == (low > 0 or high < 0)
+    (doel,) = document["doelen"]
+    assert (doel["cc"], doel["dc"], doel["kwadrant"]) == (0.5, -0.5, "Afstemmen")
+    assert doel["afstand_ci"][0] <= doel["afstand"] <= doel["afstand_ci"][1]
+
+
+def test_a_bad_doelen_file_stops_analyse_with_file_row_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doelen = tmp_path / "doelen.csv"
+    doelen.write_text("gemeente_code,transitie,cc,dc\nGM0766,jeugd,0.2,abc\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    argv = ["analyse", str(EXAMPLE), "--doelen", str(doelen), "--json", str(out), "--stil"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "doelen.csv, rij 2, kolom dc" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_analyse_with_doelen_adds_doelen_rows(tmp_path: Path) -> None:
+    doelen = tmp_path / "doelen.xlsx"
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["gemeente_code", "transitie", "cc", "dc", "toelichting"])
+    sheet.append(["GM0766", "jeugd", -0.25, 0.5, "gekozen in de werksessie"])
+    book.save(doelen)
+    out = tmp_path / "r.json"
+    assert main(["analyse", str(EXAMPLE), "--k", "3", "--bootstrap", "50", "--doelen",
+                 str(doelen), "--json", str(out), "--stil"]) == 0  # fmt: skip
+    document = json.loads(out.read_text(encoding="utf-8"))
+    cell = next(c for c in document["cellen"]
+                if (c["gemeente_code"], c["transitie"], c["perspectief"])
+                == ("GM0766", "jeugd", "praktijk"))  # fmt: skip
+    (row,) = document["doelen"]
+    expected = math.hypot(cell["cc"] + 0.25, cell["dc"] - 0.5) / (2 * math.sqrt(2))
+    assert row["afstand"] == pytest.approx(expected, abs=2e-4)
+    assert row["kwadrant"] == "Coördineren"
 
 
 def test_a_long_list_of_warnings_is_cut_short_and_counted(
@@ -211,6 +283,6 @@ def test_analyse_writes_one_csv_per_measure(region: Path, tmp_path: Path) -> Non
     names = sorted(p.name for p in out.iterdir())
     assert "cellen.csv" in names
     assert "advies.csv" in names
-    assert len(names) == 16
+    assert len(names) == 17
     header = (out / "cellen.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("gemeente_code,transitie,perspectief,n,cc,dc,cc_ci_laag")

@@ -261,6 +261,12 @@ MATRIX: dict[str, Row] = {
     ),
     "invitations:send": Row(scan_a_with_mail, get=POST_ONLY, post=MANAGE, mutates=True),
     "invitations:remind": Row(scan_a_to_remind, get=POST_ONLY, post=MANAGE, mutates=True),
+    "invitations:remind_group": Row(
+        lambda world: [*scan_a_to_remind(world), "gemeente_beleid"],
+        get=POST_ONLY,
+        post=MANAGE,
+        mutates=True,
+    ),
     "invitations:revoke": Row(
         lambda world: [world.scan_a.pk, world.respondent_a.pk],
         get=POST_ONLY,
@@ -292,7 +298,7 @@ MATRIX: dict[str, Row] = {
         lambda world: [world.token_a, 1],
         get=everyone(OK),
         post=everyone(OK),
-        data=lambda world: {"cc1": "3"},
+        data=lambda world: {"cc1:GM0141:jeugd:ambitie": "3"},
         mutates=True,
     ),
     "questionnaire:answer": Row(

@@ -264,7 +264,15 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Any) -> None:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"REGIEKOMPAS_DEV", "DEBUG", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+        if k
+        not in {
+            "REGIEKOMPAS_DEV",
+            "DEBUG",
+            "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",
+            # Set by the browser tests' conftest when they share this worker.
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(
         DJANGO_SETTINGS_MODULE="regiekompas.web.settings",

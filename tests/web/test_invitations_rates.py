@@ -117,3 +117,79 @@ def test_a_respondent_of_several_gemeenten_counts_in_each(world: World) -> None:
     totals = {g.code: g.total.invited for g in table.gemeenten}
     assert totals == {ENSCHEDE: 1, "GM0164": 1, "GM0141": 0}
     assert table.total.invited == 1
+
+
+# --- response planning: what k needs, and reminders per group ------------------------------
+
+
+def _mailed(scan: Scan, groep: str, count: int, *, submitted: int = 0) -> None:
+    now = timezone.now()
+    for i in range(count):
+        done = i < submitted
+        make_respondent(
+            scan,
+            f"{groep}-m{i}",
+            groep=groep,
+            gemeenten=[ENSCHEDE],
+            email=f"{groep}{i}@example.nl",
+            invited_at=now,
+            started_at=now if done else None,
+            submitted_at=now if done else None,
+        )
+
+
+def test_each_shown_group_says_how_many_answers_k_still_needs(client: Client, world: World) -> None:
+    scan = _fresh_scan(world)
+    _invite(scan, "zorgverzekeraar", 5, submitted=2)
+    _invite(scan, "wijkteam", 4, submitted=4)
+    client.force_login(world.facilitator_a)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
+
+    html = client.get(reverse("invitations:rates", args=[scan.pk])).content.decode()
+
+    assert "2 van de 3 nodig: nog 1 om getoond te worden" in html
+    assert "ja, genoeg antwoorden" in html
+
+
+def test_reminding_a_group_mails_only_its_members_who_did_not_submit(
+    client: Client, world: World
+) -> None:
+    from django.core import mail
+
+    scan = _fresh_scan(world)
+    _mailed(scan, "wijkteam", 4, submitted=1)
+    _mailed(scan, "overig", 3)
+    client.force_login(world.facilitator_a)
+
+    page = client.get(reverse("invitations:rates", args=[scan.pk])).content.decode()
+    response = client.post(reverse("invitations:remind_group", args=[scan.pk, "wijkteam"]))
+
+    assert "/respons/herinneren/wijkteam/" in page
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "wijkteam1@example.nl",
+        "wijkteam2@example.nl",
+        "wijkteam3@example.nl",
+    ]
+
+
+def test_reminding_an_unknown_group_or_another_regions_scan_is_refused(
+    client: Client, world: World
+) -> None:
+    scan = _fresh_scan(world)
+    client.force_login(world.facilitator_a)
+
+    assert (
+        client.post(reverse("invitations:remind_group", args=[scan.pk, "niemand"])).status_code
+        == 400
+    )
+    assert (
+        client.post(
+            reverse("invitations:remind_group", args=[world.scan_b.pk, "wijkteam"])
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("invitations:remind_group", args=[scan.pk, "wijkteam"])).status_code
+        == 405
+    )

@@ -1,8 +1,10 @@
 """The respondent's pages: intro, access by link, steps, progress, resume, review, submit.
 
 The world's respondent answers for Almelo (GM0141), transities jeugd and wmo, both
-perspectives: steps 1–4 axis pages, 5 conditions, 6 agreements and obstacles,
-7 arrangements, 8 free text.
+perspectives: steps 1–4 axis pages (cc1–3, cc4–6, dc1–3, dc4–6; each statement once with
+four rows: youth and social support, each as intended and as it works today), 5 and 6 the
+condition scales (three, then two), 7 agreements and obstacles, 8 arrangements, 9 free text.
+A row's field is `item:gemeente:transitie:perspectief`.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ def h1(html: str) -> str:
     return found[0].strip()
 
 
-def answer_all_axis_items(world: World, transitie: str, perspectief: str) -> None:
+def answer_all_axis_items(
+    world: World, transitie: str, perspectief: str, axes: str = "cc dc"
+) -> None:
     Answer.objects.bulk_create(
         Answer(
             respondent=world.respondent_a,
@@ -48,7 +52,8 @@ def answer_all_axis_items(world: World, transitie: str, perspectief: str) -> Non
             item=item,
             value=3,
         )
-        for item in [f"cc{i}" for i in range(1, 7)] + [f"dc{i}" for i in range(1, 7)]
+        for axis in axes.split()
+        for item in [f"{axis}{i}" for i in range(1, 7)]
     )
 
 
@@ -70,7 +75,8 @@ def test_the_intro_shows_the_privacy_statement_and_a_start_button(
     assert "never shown together with your name" in html
     assert "This personal link is your only key" in html
     assert "organiser of this scan in region Twente" in html
-    assert "Results are only shown for groups with enough respondents" in html  # instrument
+    assert "There are no right or wrong answers" in html  # instrument
+    assert "This takes about" in html  # the time estimate
     assert "secret.person" not in html
     assert f'href="{url("step", world.token_a, 1)}"' in html
     assert "Start the questionnaire" in html
@@ -85,7 +91,7 @@ def test_the_intro_records_when_the_link_was_used(client: Client, world: World) 
 def test_the_intro_is_in_dutch_by_default(world: World) -> None:
     response = Client().get(url("start", world.token_a))
 
-    assert "Deze vragenlijst brengt in beeld" in response.content.decode()
+    assert "Met deze vragenlijst brengen we in beeld" in response.content.decode()
 
 
 @pytest.mark.parametrize("page", ["start", "review", "done"])
@@ -155,64 +161,82 @@ def test_every_step_has_its_own_heading_and_a_progress_indicator(
     client: Client, world: World
 ) -> None:
     headings = []
-    for number in range(1, 9):
+    for number in range(1, 10):
         html = client.get(url("step", world.token_a, number)).content.decode()
         headings.append(h1(html))
-        assert f"Step {number} of 8" in html
+        assert f"Step {number} of 9" in html
         assert (
-            f'<progress class="rk-q-progress__bar" id="rk-progress" max="8" value="{number}"'
+            f'<progress class="rk-q-progress__bar" id="rk-progress" max="9" value="{number}"'
             in html
         )
         assert 'for="rk-progress"' in html
         assert "You have answered 0 of 77 questions (0%)" in html
 
-    assert headings[0] == "Almelo — Youth: ambitie"
-    assert headings[3] == "Almelo — Social support (Wmo): praktijk"
-    assert len(set(headings)) == 8
+    assert headings[0] == "Who decides? (cocreatie or controle), part 1 of 2"
+    assert headings[3] == "How is the work organised? (decentraal or centraal), part 2 of 2"
+    assert headings[4] == (
+        "Working together: A shared goal, Taking interests into account and "
+        "Good contacts between people"
+    )
+    assert len(set(headings)) == 9
 
 
 def test_the_route_follows_changes_to_the_respondent_and_the_region_at_once(
     client: Client, world: World
 ) -> None:
     """Routes are worked out once per shape; a change must still show on the next page."""
-    assert "Step 1 of 8" in client.get(url("step", world.token_a, 1)).content.decode()
+    assert "Step 1 of 9" in client.get(url("step", world.token_a, 1)).content.decode()
 
+    # Two gemeenten × two transities = four cells, above the maximum of 3: a planned subset
+    # of three cells, at least one for each gemeente, each as intended and today.
     world.respondent_a.gemeenten = ["GM0141", "GM0153"]
     world.respondent_a.save()
-    html = client.get(url("step", world.token_a, 8)).content.decode()
-    assert "Step 8 of 15" in html
-    assert h1(html) == "Enschede — Youth: ambitie"
+    html = client.get(url("step", world.token_a, 1)).content.decode()
+    assert "Step 1 of 14" in html  # 2 statements a page: 6 axis pages; a page per scale
+    legends = re.findall(r'rk-q__row-label">([^<]*)<', html)
+    assert len(legends) == 2 * 3 * 2
+    assert {legend.split(" · ")[0] for legend in legends} == {"Almelo", "Enschede"}
 
     world.region_a.gemeenten.filter(code="GM0153").update(naam="Enschede (hernoemd)")
-    html = client.get(url("step", world.token_a, 8)).content.decode()
-    assert h1(html) == "Enschede (hernoemd) — Youth: ambitie"
+    html = client.get(url("step", world.token_a, 1)).content.decode()
+    assert "Enschede (hernoemd) · " in html
 
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
-    html = client.get(url("step", world.token_a, 8)).content.decode()
-    assert "Stap 8 van 15" in html
-    assert h1(html) == "Enschede (hernoemd) — Jeugd: ambitie"
+    html = client.get(url("step", world.token_a, 1)).content.decode()
+    assert "Stap 1 van 14" in html
+    assert "Enschede (hernoemd) · Jeugd" in html or "Enschede (hernoemd) · Wmo" in html
 
 
 def test_an_axis_page_asks_twelve_items_with_both_descriptions_and_weet_niet(
     client: Client, world: World
 ) -> None:
-    html = client.get(url("step", world.token_a, 2)).content.decode()
+    html = client.get(url("step", world.token_a, 1)).content.decode()
 
-    assert html.count("<fieldset") == 12
-    assert html.count('type="radio"') == 12 * 6
-    assert (
-        "As it works today in Almelo: who sets the goals and direction in the area of Youth?"
-        in html
-    )
-    assert "set goals and direction together" in html  # cc1, first description
-    assert "sets goals and direction on its own" in html  # cc1, second description
-    assert "Don&#x27;t know / can&#x27;t judge" in html
+    # three statements, each a fieldset with a fieldset per row
+    assert html.count("<fieldset") == 3 * 5
+    assert html.count('type="radio"') == 3 * 4 * 6
+    assert "Who sets the goals and the direction?" in html
+    for row in (
+        "Youth: as intended",
+        "Youth: as it works today",
+        "Social support (Wmo): as intended",
+        "Social support (Wmo): as it works today",
+    ):
+        assert f'rk-q__row-label">{row}<' in html
+    assert "set the goals together" in html  # cc1, first description
+    assert "sets the goals on its own" in html  # cc1, second description
+    # the answers carry the poles' words
+    assert ">Mostly together</label>" in html
+    assert ">Entirely the gemeente alone</label>" in html
+    assert "Don&#x27;t know" in html
     assert 'value="weet_niet"' in html
-    assert "as it works today" in html  # the perspective's intro
+    assert "You give two answers to each question" in html  # the axis intro
+    assert html.count('name="kopieer"') == 3 * 3  # "same as above" from the second row on
+    assert "Same as Youth: as intended" in html
 
 
 def test_the_pages_work_without_inline_scripts_or_styles(client: Client, world: World) -> None:
-    for number in range(1, 9):
+    for number in range(1, 10):
         html = client.get(url("step", world.token_a, number)).content.decode()
         assert re.search(r"<script(?![^>]*\bsrc=)", html) is None
         assert " style=" not in html
@@ -227,20 +251,30 @@ def test_each_question_has_a_live_region_for_its_saved_message(
 ) -> None:
     html = client.get(url("step", world.token_a, 5)).content.decode()
 
-    assert html.count('aria-live="polite"') == 20
-    assert 'hx-target="#status-amb1"' in html
-    assert 'id="status-amb1" aria-live="polite"' in html
+    assert html.count('aria-live="polite"') == 12
+    assert 'hx-target="#status-q-amb1-GM0141"' in html
+    assert 'id="status-q-amb1-GM0141" aria-live="polite"' in html
 
 
 def test_saved_answers_are_prefilled_including_weet_niet(client: Client, world: World) -> None:
-    client.post(url("step", world.token_a, 1), {"cc1": "4", "dc2": "weet_niet"})
-    client.post(url("step", world.token_a, 8), {"open1": "Goede samenwerking"})
+    client.post(
+        url("step", world.token_a, 1),
+        {"cc1:GM0141:jeugd:ambitie": "4", "cc2:GM0141:wmo:praktijk": "weet_niet"},
+    )
+    client.post(url("step", world.token_a, 9), {"open1": "Goede samenwerking"})
 
     axis = client.get(url("step", world.token_a, 1)).content.decode()
-    text = client.get(url("step", world.token_a, 8)).content.decode()
+    text = client.get(url("step", world.token_a, 9)).content.decode()
 
-    assert re.search(r'id="q-cc1-4" name="cc1" value="4" checked', axis)
-    assert re.search(r'id="q-dc2-weet_niet" name="dc2" value="weet_niet" checked', axis)
+    assert re.search(
+        r'id="q-cc1-GM0141-jeugd-ambitie-4" name="cc1:GM0141:jeugd:ambitie" value="4" checked',
+        axis,
+    )
+    assert re.search(
+        r'id="q-cc2-GM0141-wmo-praktijk-weet-niet" name="cc2:GM0141:wmo:praktijk" '
+        r'value="weet_niet" checked',
+        axis,
+    )
     assert axis.count(" checked") == 2
     assert ">Goede samenwerking</textarea>" in text
 
@@ -250,9 +284,9 @@ def test_the_open_questions_name_all_the_respondents_gemeenten(
 ) -> None:
     _respondent, token = make_respondent(world.scan_a, "R009", gemeenten=["GM0153", "GM0164"])
 
-    html = client.get(url("step", token, 15)).content.decode()
+    html = client.get(url("step", token, 14)).content.decode()
 
-    assert "What works well in the collaboration in Enschede and Hengelo?" in html
+    assert "What goes well in the collaboration in Enschede and Hengelo?" in html
 
 
 def test_a_step_number_beyond_the_route_goes_back_to_the_intro(
@@ -265,12 +299,12 @@ def test_a_step_number_beyond_the_route_goes_back_to_the_intro(
 
 
 def test_the_arrangements_page_lists_the_catalogue(client: Client, world: World) -> None:
-    client.post(url("step", world.token_a, 7), {"mechanisme": ["cjg"]})
+    client.post(url("step", world.token_a, 8), {"mechanisme:GM0141": ["cjg"]})
 
-    html = client.get(url("step", world.token_a, 7)).content.decode()
+    html = client.get(url("step", world.token_a, 8)).content.decode()
 
     catalogue = world.scan_a.instrument().mechanism_types
-    assert html.count('name="mechanisme"') == len(catalogue) > 10
+    assert html.count('name="mechanisme:GM0141"') == len(catalogue) > 10
     assert 'value="cjg" checked' in html
     assert "Youth and Family Centre" in html
 
@@ -281,12 +315,14 @@ def test_the_arrangements_page_lists_the_catalogue(client: Client, world: World)
 def test_the_intro_resumes_at_the_first_step_with_unanswered_questions(
     client: Client, world: World
 ) -> None:
-    answer_all_axis_items(world, "jeugd", "ambitie")
-    answer_all_axis_items(world, "jeugd", "praktijk")
+    for transitie in ("jeugd", "wmo"):
+        for perspectief in ("ambitie", "praktijk"):
+            answer_all_axis_items(world, transitie, perspectief, "cc")
 
     html = client.get(url("start", world.token_a)).content.decode()
 
     assert "Continue where you left off" in html
+    # every cc statement is answered for all four rows; dc is next
     assert f'href="{url("step", world.token_a, 3)}"' in html
     assert "You have answered 24 of 77 questions (31%)" in html
 
@@ -294,7 +330,12 @@ def test_the_intro_resumes_at_the_first_step_with_unanswered_questions(
 def test_weet_niet_counts_as_answered_when_resuming(client: Client, world: World) -> None:
     client.post(
         url("step", world.token_a, 1),
-        {f"cc{i}": "weet_niet" for i in range(1, 7)} | {f"dc{i}": "weet_niet" for i in range(1, 7)},
+        {
+            f"cc{i}:GM0141:{t}:{p}": "weet_niet"
+            for i in range(1, 4)
+            for t in ("jeugd", "wmo")
+            for p in ("ambitie", "praktijk")
+        },
     )
 
     html = client.get(url("start", world.token_a)).content.decode()
@@ -304,18 +345,20 @@ def test_weet_niet_counts_as_answered_when_resuming(client: Client, world: World
 
 def test_the_review_page_counts_answers_per_step(client: Client, world: World) -> None:
     answer_all_axis_items(world, "jeugd", "ambitie")
-    client.post(url("step", world.token_a, 5), {"amb1": "4", "amb2": "weet_niet"})
-    client.post(url("step", world.token_a, 7), {"mechanisme": ["cjg", "wijkservice"]})
+    answer_all_axis_items(world, "wmo", "ambitie")
+    client.post(url("step", world.token_a, 5), {"amb1:GM0141::": "4", "amb2:GM0141::": "weet_niet"})
+    client.post(url("step", world.token_a, 8), {"mechanisme:GM0141": ["cjg", "wijkservice"]})
 
     html = client.get(url("review", world.token_a)).content.decode()
 
     rows = re.findall(r'rk-q-review__summary">([^<]*)<', html)
     assert rows == [
-        "12 of 12 answered",
-        "0 of 12 answered",
-        "0 of 12 answered",
-        "0 of 12 answered",
-        "2 of 20 answered",
+        "6 of 12 answered",
+        "6 of 12 answered",
+        "6 of 12 answered",
+        "6 of 12 answered",
+        "2 of 12 answered",
+        "0 of 8 answered",
         "0 of 9 answered",
         "2 arrangements ticked",
         "0 of 2 filled in (optional)",
@@ -338,7 +381,8 @@ def test_submitting_sets_submitted_at_and_answers_stay_changeable(
         "You have submitted your answers"
         in client.get(url("start", world.token_a)).content.decode()
     )
-    assert client.post(url("step", world.token_a, 1), {"cc1": "2"}).status_code == 302
+    response = client.post(url("step", world.token_a, 1), {"cc1:GM0141:jeugd:ambitie": "2"})
+    assert response.status_code == 302
 
 
 def test_submitting_is_refused_once_the_scan_is_closed(client: Client, world: World) -> None:

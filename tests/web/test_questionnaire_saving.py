@@ -1,13 +1,16 @@
 """Saving answers in the questionnaire: by a whole page, by one htmx request, idempotently.
 
 The world's respondent answers for Almelo (GM0141), transities jeugd and wmo, both
-perspectives, so the route is: 1–4 axis pages (jeugd ambitie, jeugd praktijk, wmo ambitie,
-wmo praktijk), 5 conditions, 6 agreements and obstacles, 7 arrangements, 8 free text.
+perspectives, so the route is: 1–4 axis pages (cc1–3, cc4–6, dc1–3, dc4–6, each statement
+with four rows: jeugd and wmo, each ambitie and praktijk), 5–6 the condition scales,
+7 agreements and obstacles, 8 arrangements, 9 free text. A row's field is named
+`item:gemeente:transitie:perspectief` (`amb1:GM0141::` for the gemeente-level items).
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from django.test import Client
@@ -53,21 +56,25 @@ def stored(world: World) -> dict[tuple[str, str, str, str], int | None]:
 def test_a_plain_post_of_a_step_saves_all_its_answers_and_goes_to_the_next_step(
     client: Client, world: World
 ) -> None:
-    posted = {f"cc{i}": str(i % 5 + 1) for i in range(1, 7)}
-    posted |= {f"dc{i}": "weet_niet" if i == 2 else str(i % 5 + 1) for i in range(1, 7)}
+    posted = {f"dc{i}:{ALMELO}:jeugd:ambitie": str(i % 5 + 1) for i in range(1, 4)}
+    posted |= {f"dc{i}:{ALMELO}:jeugd:praktijk": str(i) for i in range(1, 4)}
+    posted |= {f"dc{i}:{ALMELO}:wmo:ambitie": "weet_niet" if i == 2 else "5" for i in range(1, 4)}
+    posted |= {f"dc{i}:{ALMELO}:wmo:praktijk": "1" for i in range(1, 4)}
 
-    response = client.post(step_url(world.token_a, 1), posted | {"richting": "verder"})
+    response = client.post(step_url(world.token_a, 3), posted | {"richting": "verder"})
 
     assert response.status_code == 302
-    assert response["Location"] == step_url(world.token_a, 2)
+    assert response["Location"] == step_url(world.token_a, 4)
     saved = stored(world)
     assert len(saved) == 12
-    assert saved[(ALMELO, "jeugd", "ambitie", "cc3")] == 4
-    assert saved[(ALMELO, "jeugd", "ambitie", "dc5")] == 1
+    assert saved[(ALMELO, "jeugd", "ambitie", "dc3")] == 4
+    assert saved[(ALMELO, "jeugd", "praktijk", "dc3")] == 3
+    assert saved[(ALMELO, "wmo", "ambitie", "dc2")] is None
+    assert saved[(ALMELO, "wmo", "praktijk", "dc1")] == 1
 
 
 def test_weet_niet_is_stored_as_an_empty_value(client: Client, world: World) -> None:
-    client.post(step_url(world.token_a, 5), {"amb1": "weet_niet", "amb2": "4"})
+    client.post(step_url(world.token_a, 5), {"amb1:GM0141::": "weet_niet", "amb2:GM0141::": "4"})
 
     answer = Answer.objects.get(respondent=world.respondent_a, item="amb1")
     assert answer.value is None
@@ -77,30 +84,37 @@ def test_weet_niet_is_stored_as_an_empty_value(client: Client, world: World) -> 
 def test_unanswered_questions_on_a_posted_page_are_skipped_not_refused(
     client: Client, world: World
 ) -> None:
-    response = client.post(step_url(world.token_a, 2), {"cc1": "2", "dc6": "5"})
+    response = client.post(
+        step_url(world.token_a, 2),
+        {"cc4:GM0141:wmo:praktijk": "2", "cc6:GM0141:jeugd:ambitie": "5"},
+    )
 
     assert response.status_code == 302
     assert set(stored(world)) == {
-        (ALMELO, "jeugd", "praktijk", "cc1"),
-        (ALMELO, "jeugd", "praktijk", "dc6"),
+        (ALMELO, "wmo", "praktijk", "cc4"),
+        (ALMELO, "jeugd", "ambitie", "cc6"),
     }
 
 
 def test_going_back_saves_the_page_too(client: Client, world: World) -> None:
-    response = client.post(step_url(world.token_a, 3), {"cc1": "1", "richting": "terug"})
+    response = client.post(
+        step_url(world.token_a, 3), {"dc1:GM0141:wmo:praktijk": "1", "richting": "terug"}
+    )
 
     assert response["Location"] == step_url(world.token_a, 2)
-    assert stored(world) == {(ALMELO, "wmo", "ambitie", "cc1"): 1}
+    assert stored(world) == {(ALMELO, "wmo", "praktijk", "dc1"): 1}
 
 
 def test_the_last_step_continues_to_the_review(client: Client, world: World) -> None:
-    response = client.post(step_url(world.token_a, 8), {"open1": "", "open2": ""})
+    response = client.post(step_url(world.token_a, 9), {"open1": "", "open2": ""})
 
     assert response["Location"] == reverse("questionnaire:review", args=[world.token_a])
 
 
 def test_a_page_opened_from_the_review_returns_there(client: Client, world: World) -> None:
-    response = client.post(step_url(world.token_a, 2), {"cc1": "3", "naar": "overzicht"})
+    response = client.post(
+        step_url(world.token_a, 2), {"cc4:GM0141:jeugd:ambitie": "3", "naar": "overzicht"}
+    )
 
     assert response["Location"] == reverse("questionnaire:review", args=[world.token_a])
 
@@ -108,7 +122,9 @@ def test_a_page_opened_from_the_review_returns_there(client: Client, world: Worl
 def test_a_tampered_value_on_a_page_saves_nothing_of_that_page(
     client: Client, world: World
 ) -> None:
-    response = client.post(step_url(world.token_a, 1), {"cc1": "2", "cc2": "9"})
+    response = client.post(
+        step_url(world.token_a, 1), {"cc1:GM0141:jeugd:ambitie": "2", "cc2:GM0141:wmo:ambitie": "9"}
+    )
 
     assert response.status_code == 400
     assert "Choose one of the offered answers" in response.content.decode()
@@ -119,8 +135,14 @@ def test_the_obstacle_checklist_saves_ticked_as_yes_and_the_rest_as_no(
     client: Client, world: World
 ) -> None:
     client.post(
-        step_url(world.token_a, 6),
-        {"afs1": "1", "afs2": "0", "obs2": "1", "obs5": "1", "obs_anders": " Wachtlijsten "},
+        step_url(world.token_a, 7),
+        {
+            "afs1:GM0141::": "1",
+            "afs2:GM0141::": "0",
+            "obs2:GM0141::": "1",
+            "obs5:GM0141::": "1",
+            "obs_anders:GM0141": " Wachtlijsten ",
+        },
     )
 
     saved = stored(world)
@@ -134,8 +156,8 @@ def test_the_obstacle_checklist_saves_ticked_as_yes_and_the_rest_as_no(
 def test_free_text_is_stored_once_for_the_respondent_and_emptying_removes_it(
     client: Client, world: World
 ) -> None:
-    client.post(step_url(world.token_a, 8), {"open1": "Korte lijnen", "open2": "Minder regels"})
-    client.post(step_url(world.token_a, 8), {"open1": "Korte lijnen, goed overleg", "open2": ""})
+    client.post(step_url(world.token_a, 9), {"open1": "Korte lijnen", "open2": "Minder regels"})
+    client.post(step_url(world.token_a, 9), {"open1": "Korte lijnen, goed overleg", "open2": ""})
 
     texts = OpenAnswer.objects.filter(respondent=world.respondent_a)
     assert list(texts.values_list("gemeente_code", "question", "text")) == [
@@ -146,19 +168,21 @@ def test_free_text_is_stored_once_for_the_respondent_and_emptying_removes_it(
 def test_ticking_and_unticking_arrangements_creates_and_deletes_them(
     client: Client, world: World
 ) -> None:
-    client.post(step_url(world.token_a, 7), {"mechanisme": ["cjg", "sociaal_wijkteam"]})
+    client.post(step_url(world.token_a, 8), {"mechanisme:GM0141": ["cjg", "sociaal_wijkteam"]})
     uses = MechanismUse.objects.filter(respondent=world.respondent_a)
     assert sorted(uses.values_list("type", flat=True)) == ["cjg", "sociaal_wijkteam"]
     assert uses.get(type="cjg").gemeente_code == ALMELO
     assert uses.get(type="cjg").transities == ["jeugd", "wmo"]
 
-    client.post(step_url(world.token_a, 7), {"mechanisme": ["sociaal_wijkteam", "casusoverleg"]})
+    client.post(
+        step_url(world.token_a, 8), {"mechanisme:GM0141": ["sociaal_wijkteam", "casusoverleg"]}
+    )
 
     assert sorted(uses.values_list("type", flat=True)) == ["casusoverleg", "sociaal_wijkteam"]
 
 
 def test_an_unknown_arrangement_type_is_refused(client: Client, world: World) -> None:
-    response = client.post(step_url(world.token_a, 7), {"mechanisme": ["cjg", "kantine"]})
+    response = client.post(step_url(world.token_a, 8), {"mechanisme:GM0141": ["cjg", "kantine"]})
 
     assert response.status_code == 400
     assert not MechanismUse.objects.exists()
@@ -412,3 +436,85 @@ def test_saving_marks_the_respondent_as_started(client: Client, world: World) ->
 
     world.respondent_a.refresh_from_db()
     assert world.respondent_a.started_at is not None
+
+
+# --- "same as above" and planned subsets ----------------------------------------------------
+
+
+def test_same_as_above_without_javascript_copies_the_row_above_and_comes_back_to_it(
+    client: Client, world: World
+) -> None:
+    response = client.post(
+        step_url(world.token_a, 1),
+        {
+            "cc1:GM0141:jeugd:ambitie": "2",
+            "cc2:GM0141:jeugd:ambitie": "4",
+            "kopieer": "cc1:GM0141:jeugd:praktijk|cc1:GM0141:jeugd:ambitie",
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == step_url(world.token_a, 1) + "#q-cc1-GM0141-jeugd-praktijk"
+    saved = stored(world)
+    assert saved[(ALMELO, "jeugd", "praktijk", "cc1")] == 2
+    assert saved[(ALMELO, "jeugd", "ambitie", "cc2")] == 4  # the rest of the page is kept
+    assert (ALMELO, "jeugd", "praktijk", "cc2") not in saved
+
+
+def test_same_as_above_with_nothing_above_copies_nothing(client: Client, world: World) -> None:
+    response = client.post(
+        step_url(world.token_a, 1),
+        {"kopieer": "cc1:GM0141:jeugd:praktijk|cc1:GM0141:jeugd:ambitie"},
+    )
+
+    assert response.status_code == 302
+    assert stored(world) == {}
+
+
+def test_a_malformed_copy_request_is_refused_and_saves_nothing(
+    client: Client, world: World
+) -> None:
+    response = client.post(
+        step_url(world.token_a, 1), {"cc1:GM0141:jeugd:ambitie": "2", "kopieer": "x"}
+    )
+
+    assert response.status_code == 400
+    assert stored(world) == {}
+
+
+def test_a_respondent_with_many_gemeenten_answers_a_stable_planned_subset(
+    client: Client, world: World
+) -> None:
+    many = ["GM0141", "GM0153", "GM0164", "GM0183", "GM0189"]
+    respondent, token = make_respondent(world.scan_a, "R050", gemeenten=many)
+
+    first = client.get(step_url(token, 7)).content.decode()  # after six axis pages
+    respondent.refresh_from_db()
+    plan = respondent.plan
+
+    assert len(plan["gemeenten"]) == 3
+    assert set(plan["gemeenten"]) <= set(many)
+    assert len(plan["cellen"]) == 3
+    assert {g for g, _t in plan["cellen"]} == set(plan["gemeenten"])
+    assert len(set(re.findall(r'name="(amb1:[^"]*)"', first))) == 3
+    # the same subset on every later visit
+    client.get(step_url(token, 1))
+    respondent.refresh_from_db()
+    assert respondent.plan == plan
+
+
+def test_planned_subsets_spread_respondents_evenly_over_gemeenten(
+    client: Client, world: World
+) -> None:
+    many = ["GM0153", "GM0164", "GM0183", "GM0189", "GM0147", "GM0148"]
+    counts: dict[str, int] = dict.fromkeys(many, 0)
+    for i in range(6):
+        respondent, token = make_respondent(
+            world.scan_a, f"P{i:03d}", gemeenten=many, transities=["jeugd"]
+        )
+        client.get(step_url(token, 1))
+        respondent.refresh_from_db()
+        for g in respondent.plan["gemeenten"]:
+            counts[g] += 1
+    # 6 respondents × 3 gemeenten over 6 gemeenten: exactly 3 each
+    assert sorted(counts.values()) == [3] * 6

@@ -21,10 +21,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from regiekompas import __version__
 from regiekompas.cli.messages import message
 from regiekompas.cli.summary import render
-from regiekompas.core.analysis import Settings
+from regiekompas.core.analysis import Settings, round_document
+from regiekompas.core.dataset import Dataset
+from regiekompas.core.doelen import Doel, DoelenError, doelen_rows, read_doelen
 from regiekompas.core.export import write_csv_folder, write_json, write_xlsx
 from regiekompas.core.io import ImportFailed, read_dataset
-from regiekompas.core.measures.trend import trend
+from regiekompas.core.measures.trend import Replicates, trend_rows
 from regiekompas.core.model import load_model
 from regiekompas.core.pipeline import analyse_with_advice
 from regiekompas.core.simulate import SimulationParams, simulate_region, write_region
@@ -46,6 +48,14 @@ details_option = click.option(
     "--details",
     is_flag=True,
     help="Toon ook elke gemeente en regio afzonderlijk, met al haar adviezen.",
+)
+
+
+doelen_option = click.option(
+    "--doelen",
+    "doelen_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Doelposities (CSV/XLSX: gemeente_code, transitie, cc, dc of kwadrant, toelichting).",
 )
 
 
@@ -170,6 +180,7 @@ def simulate(
 @click.option("--bootstrap", default=1000, show_default=True, help="Aantal bootstraptrekkingen.")
 @click.option("--seed", default=0, show_default=True, help="Startwaarde van de bootstrap.")
 @click.option("--stil", "quiet", is_flag=True, help="Geen samenvatting in de terminal.")
+@doelen_option
 @details_option
 @lang_option
 def analyse(
@@ -181,11 +192,13 @@ def analyse(
     bootstrap: int,
     seed: int,
     quiet: bool,
+    doelen_file: Path | None,
     details: bool,
     lang: str,
 ) -> None:
     """Analyseer de antwoorden (en regiobestanden) in PATHS: bestanden of mappen."""
     settings = _settings(k, bootstrap, seed, lang)
+    doelen = _read_doelen(doelen_file, lang)
     try:
         with status(message("reading", lang)):
             dataset, warnings = read_dataset(list(paths), lang=lang)
@@ -199,10 +212,18 @@ def analyse(
         if len(warnings) > MAX_WARNINGS_SHOWN:
             more = len(warnings) - MAX_WARNINGS_SHOWN
             console.print(f"  {message('more_warnings', lang, count=more)}", markup=False)
+    reps: Replicates = {}
     with progress_bar(message("bootstrap", lang), _interactive()) as update:
         document, advice = analyse_with_advice(
-            dataset, settings=settings, lang=lang, progress=update
+            dataset,
+            settings=settings,
+            lang=lang,
+            targets=_targets(doelen),
+            progress=update,
+            replicates=reps,
         )
+    if doelen is not None:
+        document["doelen"] = doelen_rows(document, doelen, reps)
     _write_outputs(document, json_out, xlsx_out, csv_out, lang)
     if not quiet:
         render(document, advice, load_model(), dataset.naam_of(), lang, Console(), details=details)
@@ -240,31 +261,127 @@ def demo(port: int, terminal: bool, bootstrap: int, seed: int, details: bool, la
     )
 
 
-@cli.command(name="trend")
-@click.argument("oud", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("nieuw", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def _read_doelen(path: Path | None, lang: str) -> list[Doel] | None:
+    if path is None:
+        return None
+    try:
+        return read_doelen(path, load_model().transitie_codes)
+    except DoelenError as error:
+        raise BadInput(error.text(lang)) from None
+
+
+def _targets(doelen: Sequence[Doel] | None) -> dict[tuple[str, str], str] | None:
+    return None if doelen is None else {(d.gemeente_code, d.transitie): d.kwadrant for d in doelen}
+
+
+@cli.command(
+    name="trend",
+    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": True},
+)
+@click.argument("rest", nargs=-1, type=click.UNPROCESSED)
+@doelen_option
 @click.option(
     "--json",
     "json_out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Schrijf alle veranderingen als JSON.",
+    help="Schrijf alle veranderingen als JSON (`trend`-rijen, docs/method.md).",
 )
+@click.option("--k", default=5, show_default=True, help="Minimale groepsgrootte (≥ 3).")
+@click.option("--bootstrap", default=1000, show_default=True, help="Aantal bootstraptrekkingen.")
+@click.option("--seed", default=0, show_default=True, help="Startwaarde van de bootstrap.")
 @lang_option
-def trend_command(oud: Path, nieuw: Path, json_out: Path | None, lang: str) -> None:
-    """Vergelijk twee analyses (JSON van `analyse --json`) van dezelfde regio."""
-    documents = [_read_document(path, lang) for path in (oud, nieuw)]
-    changes = trend(documents[0], documents[1])
+def trend_command(
+    rest: Sequence[str],
+    doelen_file: Path | None,
+    json_out: Path | None,
+    k: int,
+    bootstrap: int,
+    seed: int,
+    lang: str,
+) -> None:
+    """Vergelijk twee rondes: --oud PAD… --nieuw PAD… (importbestanden of mappen, zoals
+    `analyse`), of twee JSON-analyses (OUD NIEUW, zonder intervallen)."""
+    rounds = _split_rounds(rest, lang)
+    doelen = _read_doelen(doelen_file, lang)
+    names: dict[str, str] = {}
+    replicates: list[Replicates | None] = [None, None]
+    if isinstance(rounds, tuple):
+        settings = _settings(k, bootstrap, seed, lang)
+        documents = []
+        for index, paths in enumerate(rounds):
+            dataset = _read_round(paths, lang)
+            names.update(dataset.naam_of())
+            reps: Replicates = {}
+            # The rounds are independent samples: the new round draws from its own streams.
+            round_settings = Settings(k=settings.k, bootstrap=settings.bootstrap, seed=seed + index)
+            with progress_bar(message("bootstrap", lang), _interactive()) as update:
+                document, _ = analyse_with_advice(
+                    dataset,
+                    settings=round_settings,
+                    lang=lang,
+                    targets=_targets(doelen),
+                    progress=update,
+                    replicates=reps,
+                )
+            if doelen is not None:
+                document["doelen"] = doelen_rows(document, doelen, reps, reps)
+            documents.append(document)
+            replicates[index] = reps
+    else:
+        documents = [_read_document(path, lang) for path in rounds]
+        if doelen is not None:
+            for document in documents:
+                document["doelen"] = doelen_rows(document, doelen)
+    rows = trend_rows(documents[0], documents[1], replicates[0], replicates[1])
     if json_out is not None:
+        out: dict[str, Any] = {"trend": rows}
+        if doelen is not None:
+            out["doelen"] = documents[1].get("doelen", [])
         _write(
             json_out,
             lang,
             lambda: json_out.write_text(
-                json.dumps(changes, ensure_ascii=False, indent=1), encoding="utf-8"
+                json.dumps(round_document(out), ensure_ascii=False, indent=1), encoding="utf-8"
             ),
         )
     from regiekompas.cli.trend_view import render_trend
 
-    render_trend(changes, load_model(), lang, Console())
+    render_trend(rows, load_model(), names, lang, Console())
+
+
+def _split_rounds(rest: Sequence[str], lang: str) -> tuple[list[Path], list[Path]] | list[Path]:
+    """`--oud A B --nieuw C D` as the two rounds' paths, or two JSON documents (the old form)."""
+    plain: list[Path] = []
+    rounds: dict[str, list[Path]] = {"--oud": [], "--nieuw": []}
+    current: list[Path] | None = None
+    for arg in rest:
+        flag, _, value = arg.partition("=")
+        if flag in rounds:
+            current = rounds[flag]
+            if value:
+                current.append(Path(value))
+        elif arg.startswith("--"):
+            raise BadInput(
+                message("bad_value", lang, reason=f"{arg}: " + message("trend_usage", lang))
+            )
+        else:
+            (plain if current is None else current).append(Path(arg))
+    if rounds["--oud"] or rounds["--nieuw"]:
+        if plain or not rounds["--oud"] or not rounds["--nieuw"]:
+            raise BadInput(message("trend_usage", lang))
+        return rounds["--oud"], rounds["--nieuw"]
+    if len(plain) != 2:
+        raise BadInput(message("trend_usage", lang))
+    return plain
+
+
+def _read_round(paths: Sequence[Path], lang: str) -> Dataset:
+    try:
+        with status(message("reading", lang)):
+            dataset, _ = read_dataset(list(paths), lang=lang)
+    except ImportFailed as failed:
+        raise BadInput(failed.report.text(lang) + "\n" + message("import_failed", lang)) from None
+    return dataset
 
 
 def _read_document(path: Path, lang: str) -> dict[str, Any]:

@@ -53,6 +53,23 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "trend_title": ("Verandering tussen twee rondes", "Change between two rounds"),
     "no_changes": ("Geen gemeenschappelijke cellen gevonden.", "No cells in common."),
+    "trend_caption": (
+        "{sure} van {total} veranderingen met interval zijn zeker (95 %-interval zonder 0); "
+        "hier de {shown} grootste, zekere eerst. Alles staat in --json.",
+        "{sure} of {total} changes with an interval are certain (95 % interval excludes 0); "
+        "shown: the {shown} largest, certain ones first. Everything is in --json.",
+    ),
+    "trend_headers": (
+        "Maat|Waar|Oud|Nieuw|Verschil|Interval|Zeker",
+        "Measure|Where|Old|New|Change|Interval|Certain",
+    ),
+    "trend_sure": ("✓ zeker", "✓ certain"),
+    "trend_usage": (
+        "Geef twee rondes: --oud PAD… --nieuw PAD… (importbestanden of mappen), "
+        "of twee JSON-analyses (oud nieuw).",
+        "Give two rounds: --oud PATH… --nieuw PATH… (import files or folders), "
+        "or two JSON analyses (old new).",
+    ),
 }
 
 

@@ -86,8 +86,15 @@ def analyse(
     model: Model | None = None,
     bands: Bands | None = None,
     progress: ProgressFn | None = None,
+    replicates: dict[str, dict[str, FloatArray]] | None = None,
 ) -> Document:
-    """All measures of one scan; `core.pipeline` adds the advice."""
+    """All measures of one scan; `core.pipeline` adds the advice.
+
+    Given a dict as `replicates`, it is filled with the bootstrap replicates behind the
+    intervals (`cellen.cc`, `cellen.dc`, `kloof.waarde`, keyed by the row's key fields joined
+    by `|`), so the trend between two rounds can take its intervals from the same draws
+    (docs/method.md, "Trend"). They are never part of the document.
+    """
     settings = settings or Settings()
     k = check_k(settings.k)
     instrument = instrument or load_instrument()
@@ -100,11 +107,15 @@ def analyse(
     visible = visible_cells(cells.n, k)
     names = [_cell_fields(dataset, cells, c) for c in range(len(cells))]
     keys = [f"{n['gemeente_code']}|{n['transitie']}|{n['perspectief']}" for n in names]
-    replicates = bootstrap_cell_means(
+    draws = bootstrap_cell_means(
         cells, keys, replicates=settings.bootstrap, seed=settings.seed, progress=progress
     )
-    cc_low, cc_high = percentile_ci(replicates.real)
-    dc_low, dc_high = percentile_ci(replicates.imag)
+    cc_low, cc_high = percentile_ci(draws.real)
+    dc_low, dc_high = percentile_ci(draws.imag)
+    if replicates is not None:
+        shown = np.flatnonzero(visible)
+        replicates["cellen.cc"] = {keys[c]: draws.real[c] for c in shown}
+        replicates["cellen.dc"] = {keys[c]: draws.imag[c] for c in shown}
 
     doc: dict[str, Any] = {}
     doc["cellen"] = [
@@ -166,7 +177,7 @@ def analyse(
         for c, g in zip(*np.nonzero(group_shown), strict=True)
     ]
 
-    doc["kloof"] = _gaps(dataset, cells, replicates, visible, bands)
+    doc["kloof"] = _gaps(dataset, cells, draws, visible, bands, replicates)
     confusion_band = bands["spraakverwarring"]
     spread = largest_distance(groups.cc, groups.dc, group_shown)
     doc["spraakverwarring"] = [
@@ -231,6 +242,9 @@ def analyse(
             REDEN_OBSTAKELS: obstakels_hidden,
         },
     )
+    # Targets are not part of a scan's answers; `core.doelen.doelen_rows` fills this table
+    # when targets are given (docs/method.md, "Trend").
+    doc["doelen"] = []
     doc["meta"] = {
         "versie": __version__,
         "instrument": instrument.versie,
@@ -266,6 +280,7 @@ def _gaps(
     replicates: npt.NDArray[np.complex128],
     visible: npt.NDArray[np.bool_],
     bands: Bands,
+    replicates_out: dict[str, dict[str, FloatArray]] | None = None,
 ) -> list[KloofRow]:
     r = dataset.responses
     a, b = gap_pairs(
@@ -273,6 +288,13 @@ def _gaps(
     )
     found = gaps(cells, replicates, a, b)
     gap_band = bands["kloof"]
+    if replicates_out is not None:
+        replicates_out["kloof.waarde"] = {
+            f"{r.gemeente_codes[cells.gemeente[a[i]]]}|{r.transities[cells.transitie[a[i]]]}": (
+                found.replicates[i]
+            )
+            for i in range(len(a))
+        }
     return [
         KloofRow(
             gemeente_code=r.gemeente_codes[cells.gemeente[a[i]]],

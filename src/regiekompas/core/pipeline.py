@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from regiekompas.core.advice import Advice, advice_rows, evaluate
 from regiekompas.core.analysis import Document, Settings, analyse
-from regiekompas.core.dataset import Dataset
+from regiekompas.core.dataset import Dataset, FloatArray
 from regiekompas.core.instrument import Instrument
 from regiekompas.core.measures.bootstrap import ProgressFn
 from regiekompas.core.model import Model, load_model
@@ -21,11 +21,20 @@ def analyse_with_advice(
     model: Model | None = None,
     targets: Mapping[tuple[str, str], str] | None = None,
     progress: ProgressFn | None = None,
+    replicates: dict[str, dict[str, FloatArray]] | None = None,
 ) -> tuple[Document, list[Advice]]:
-    """The results document (docs/method.md) and the advice as objects (both languages)."""
+    """The results document (docs/method.md) and the advice as objects (both languages).
+
+    `replicates`, if given, is filled with the bootstrap replicates (see `analyse`).
+    """
     model = model or load_model()
     document = analyse(
-        dataset, settings=settings, instrument=instrument, model=model, progress=progress
+        dataset,
+        settings=settings,
+        instrument=instrument,
+        model=model,
+        progress=progress,
+        replicates=replicates,
     )
     advice = evaluate(
         document,

@@ -23,6 +23,7 @@ from regiekompas.core.instrument.types import (
     AnswerScale,
     AxisItem,
     BinaryItem,
+    GlossaryTerm,
     Instrument,
     InstrumentTexts,
     LikertItem,
@@ -33,7 +34,10 @@ from regiekompas.core.text import DataFileError, Text
 from regiekompas.core.vocabulary import AXES, CONDITIONS
 
 DEFAULT_VERSION: Final = "1"
-PACKAGED_VERSIONS: Final[tuple[str, ...]] = ("1",)
+PACKAGED_VERSIONS: Final[tuple[str, ...]] = ("1", "2")
+#: The version new scans use: v2 has the same items and keying as v1, in plain Dutch (B1),
+#: worded for a row per gemeente and with short pole words (docs/questionnaire.md).
+QUESTIONNAIRE_VERSION: Final = "2"
 
 AXIS_ITEM_CODES: Final[tuple[str, ...]] = tuple(f"{a}{i}" for a in AXES for i in range(1, 7))
 #: Items whose answer 1 is the controle / centraal pole (docs/method.md, "Instrument"), in
@@ -52,6 +56,7 @@ REVERSED_SCALE_ITEM: Final = 4
 _NONE: Final[frozenset[str]] = frozenset()
 _GEMEENTE: Final = frozenset({"gemeente"})
 _CELL: Final = frozenset({"gemeente", "transitie"})
+_SHORT_POLES: Final = frozenset({"kort_1", "kort_5"})
 
 
 def load_instrument(
@@ -92,6 +97,7 @@ def parse_instrument(data: bytes | str, *, file: str) -> Instrument:
             OpenQuestion(c, t) for c, t in _coded_texts(root, "open_vragen", "open")
         ),
         mechanism_types=read_mechanisms(root),
+        glossary=_glossary(root),
     )
     root.close()
     return instrument
@@ -107,7 +113,10 @@ def _texts(texts: Table, scales: Table) -> InstrumentTexts:
         obstacles=texts.text("belemmeringen", _GEMEENTE),
         obstacle_other=texts.text("belemmering_anders"),
         open_questions=texts.text("open_vragen"),
-        bipolar=_answer_scale(scales, "bipolair", (1, 2, 3, 4, 5), weet_niet=True),
+        axis_intro=_optional(texts, "asvragen"),
+        bipolar=_answer_scale(
+            scales, "bipolair", (1, 2, 3, 4, 5), weet_niet=True, placeholders=_SHORT_POLES
+        ),
         likert=_answer_scale(scales, "likert", (1, 2, 3, 4, 5), weet_niet=True),
         agreement=_answer_scale(scales, "afspraak", (1, 0), weet_niet=True),
         obstacle=_answer_scale(scales, "belemmering", (1, 0), weet_niet=False),
@@ -118,13 +127,22 @@ def _texts(texts: Table, scales: Table) -> InstrumentTexts:
 
 
 def _answer_scale(
-    parent: Table, code: str, values: tuple[int, ...], *, weet_niet: bool
+    parent: Table,
+    code: str,
+    values: tuple[int, ...],
+    *,
+    weet_niet: bool,
+    placeholders: frozenset[str] = _NONE,
 ) -> AnswerScale:
-    """Labels for the fixed stored values; which values exist is code, not data."""
+    """Labels for the fixed stored values; which values exist is code, not data.
+
+    Bipolar labels may carry an item's short pole words (`{kort_1}`, `{kort_5}`), so the
+    answer itself says what it means ("Vooral samen").
+    """
     table = parent.table(code)
-    options = [AnswerOption(value, table.text(str(value))) for value in values]
+    options = [AnswerOption(value, table.text(str(value), placeholders)) for value in values]
     if weet_niet:
-        options.append(AnswerOption(None, table.text("weet_niet")))
+        options.append(AnswerOption(None, table.text("weet_niet", placeholders)))
     table.close()
     return AnswerScale(code=code, options=tuple(options))
 
@@ -165,6 +183,8 @@ def _axis_items(root: Table) -> tuple[AxisItem, ...]:
                 f"must be {expected}: the keying of axis items is fixed across versions "
                 f"(reverse-keyed are exactly {', '.join(sorted(REVERSED_AXIS_ITEMS))})",
             )
+        if (item.get("pool_1_kort", None) is None) != (item.get("pool_5_kort", None) is None):
+            raise item.error("pool_1_kort", "give both pool_1_kort and pool_5_kort, or neither")
         items.append(
             AxisItem(
                 code=code,
@@ -173,6 +193,9 @@ def _axis_items(root: Table) -> tuple[AxisItem, ...]:
                 topic=item.text("onderwerp"),
                 pole_1=item.text("pool_1"),
                 pole_5=item.text("pool_5"),
+                short_1=_optional(item, "pool_1_kort"),
+                statement=_optional(item, "vraag"),
+                short_5=_optional(item, "pool_5_kort"),
                 ambitie=item.text("ambitie", _CELL),
                 praktijk=item.text("praktijk", _CELL),
             )
@@ -224,3 +247,20 @@ def _coded_texts(root: Table, key: str, prefix: str) -> list[tuple[str, Text]]:
         result.append((code, item.text("tekst", _GEMEENTE)))
         item.close()
     return result
+
+
+def _glossary(root: Table) -> tuple[GlossaryTerm, ...]:
+    """The optional `[[woordenlijst]]`: model terms explained where a respondent meets them."""
+    if root.get("woordenlijst", None) is None:
+        return ()
+    terms = []
+    for entry in root.tables("woordenlijst"):
+        forms = entry.strings("ook") if entry.get("ook", None) is not None else ()
+        terms.append(GlossaryTerm(entry.text("term"), entry.text("uitleg"), forms))
+        entry.close()
+    return tuple(terms)
+
+
+def _optional(table: Table, key: str) -> Text | None:
+    """A text that versions before 2 do not have."""
+    return table.text(key) if table.get(key, None) is not None else None

@@ -69,6 +69,11 @@ class AxisItem:
     pole_5: Text
     ambitie: Text
     praktijk: Text
+    #: Short pole words for the answer labels ("samen", "de gemeente alleen"); v2 onwards.
+    short_1: Text | None = None
+    short_5: Text | None = None
+    #: The question without a perspectief, for a statement answered for both in rows (v2).
+    statement: Text | None = None
 
     @property
     def keying(self) -> int:
@@ -135,6 +140,15 @@ class MechanismType:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    """A model term and its plain explanation; `forms` are other spellings to recognise."""
+
+    term: Text
+    explanation: Text
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class InstrumentTexts:
     """Wording around the items: intros, the "other, namely" prompt and the answer labels.
 
@@ -154,6 +168,8 @@ class InstrumentTexts:
     likert: AnswerScale
     agreement: AnswerScale
     obstacle: AnswerScale
+    #: Introduces axis statements answered for both perspectieven in rows (v2 onwards).
+    axis_intro: Text | None = None
 
     def perspective(self, perspectief: str) -> Text:
         return _per_perspectief(perspectief, self.ambitie, self.praktijk)
@@ -171,6 +187,7 @@ class Instrument:
     obstacles: tuple[BinaryItem, ...]
     open_questions: tuple[OpenQuestion, ...]
     mechanism_types: tuple[MechanismType, ...]
+    glossary: tuple[GlossaryTerm, ...] = ()
 
     @functools.cached_property
     def axis_item_codes(self) -> tuple[str, ...]:

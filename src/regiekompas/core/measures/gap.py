@@ -32,6 +32,9 @@ class Gaps:
     value: FloatArray
     low: FloatArray
     high: FloatArray
+    #: The gap of every bootstrap replicate, shape (pairs, B): the trend between rounds
+    #: takes its interval from these (docs/method.md, "Trend").
+    replicates: FloatArray
 
 
 def gap_pairs(
@@ -62,8 +65,9 @@ def gap_pairs(
 def gaps(cells: Cells, replicates: npt.NDArray[np.complex128], a: IntArray, b: IntArray) -> Gaps:
     """The gap of each pair (a[i], b[i]) with its paired-bootstrap percentile interval."""
     value = np.abs((cells.cc[a] - cells.cc[b]) + 1j * (cells.dc[a] - cells.dc[b])) / MAX_DISTANCE
+    reps = np.abs(replicates[a] - replicates[b]) / MAX_DISTANCE
     if len(a):
-        low, high = percentile_ci(np.abs(replicates[a] - replicates[b]) / MAX_DISTANCE)
+        low, high = percentile_ci(reps)
     else:
         low = high = np.empty(0)
-    return Gaps(ambitie=a, praktijk=b, value=value, low=low, high=high)
+    return Gaps(ambitie=a, praktijk=b, value=value, low=low, high=high, replicates=reps)

@@ -12,6 +12,11 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+import numpy as np
+
+from regiekompas.core.dataset import FloatArray
+from regiekompas.core.measures.bootstrap import percentile_ci
+from regiekompas.core.results.rows import TrendRow
 from regiekompas.core.results.tables import tables
 from regiekompas.core.vocabulary import MAX_DISTANCE, QUADRANTS
 
@@ -83,3 +88,71 @@ def distance_to_target(position: tuple[float, float], target: tuple[float, float
             raise ValueError(f"unknown quadrant {target!r}; expected one of {', '.join(QUADRANTS)}")
         target = QUADRANT_CENTRES[target]
     return math.hypot(position[0] - target[0], position[1] - target[1]) / MAX_DISTANCE
+
+
+#: Bootstrap replicates of a round, per `maat` (`cellen.cc`, …) and `sleutel` (the row's key
+#: fields joined by `|`): what `analyse(..., replicates=…)` fills in. Not part of the document.
+Replicates = dict[str, dict[str, FloatArray]]
+
+
+def sleutel(row: Mapping[str, Any], ids: Sequence[str]) -> str:
+    """The row's key fields joined by `|`, empty ones left out (`GM0766|relaties`)."""
+    return "|".join(str(row[field]) for field in ids if row.get(field) is not None)
+
+
+def difference_ci(old: FloatArray, new: FloatArray) -> tuple[float, float]:
+    """95 % percentile interval of replicate b of the new round minus replicate b of the old.
+
+    The rounds are independent samples, so pairing replicates by their index is one draw of
+    the difference of the two estimates (docs/method.md, "Trend"). With unequal B the first
+    min(B) replicates of each are used.
+    """
+    b = min(old.shape[-1], new.shape[-1])
+    low, high = percentile_ci(np.asarray(new[..., :b] - old[..., :b], dtype=np.float64))
+    return float(low), float(high)
+
+
+def trend_rows(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    old_replicates: Replicates | None = None,
+    new_replicates: Replicates | None = None,
+) -> list[TrendRow]:
+    """One `trend` row per figure of every measure the registry compares (§13 of the spec).
+
+    `verschil` = nieuw − oud; `ci` and `zeker` come from the rounds' bootstrap replicates and
+    are null for figures without replicates (counts, condition scores, spreads …) and for
+    rows present in one round only.
+    """
+    old_reps, new_reps = old_replicates or {}, new_replicates or {}
+    out: list[TrendRow] = []
+    for measure, (ids, numbers) in TREND_FIELDS.items():
+        before = {sleutel(row, ids): row for row in old.get(measure) or []}
+        after = {sleutel(row, ids): row for row in new.get(measure) or []}
+        for field in numbers:
+            maat = f"{measure}.{field}"
+            for key in sorted(set(before) | set(after)):
+                x = _number(before.get(key, {}).get(field))
+                y = _number(after.get(key, {}).get(field))
+                if x is None and y is None:
+                    continue
+                ci: list[float] | None = None
+                zeker: bool | None = None
+                a = old_reps.get(maat, {}).get(key)
+                b = new_reps.get(maat, {}).get(key)
+                if x is not None and y is not None and a is not None and b is not None:
+                    low, high = difference_ci(a, b)
+                    ci = [low, high]
+                    zeker = bool(low > 0 or high < 0)
+                out.append(
+                    TrendRow(
+                        maat=maat,
+                        sleutel=key,
+                        oud=x,
+                        nieuw=y,
+                        verschil=None if x is None or y is None else y - x,
+                        ci=ci,
+                        zeker=zeker,
+                    )
+                )
+    return out

@@ -202,6 +202,10 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         "onderdrukt", rows.OnderdruktRow,
         ("gemeente_code", "transitie", "perspectief", "reden"), {}, since=2,
     ),
+    _Shape(
+        "doelen", rows.DoelRow, ("gemeente_code", "transitie"), {"afstand_ci": _INTERVAL},
+        trend=("afstand",), since=2,
+    ),
 )  # fmt: skip
 
 TEXTS_FILE: Final = "tabellen.toml"

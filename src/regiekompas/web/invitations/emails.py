@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,6 +28,21 @@ from regiekompas.web.scans.models import Scan
 logger = logging.getLogger(__name__)
 
 Kind = Literal["invitation", "reminder"]
+
+
+#: Minutes a respondent's route takes, or None when unknown. The questionnaire app, which
+#: knows the route, installs its estimate at start-up (`set_time_estimate`), so this app
+#: need not import it (apps import each other one way only).
+def _no_estimate(respondent: Respondent) -> int | None:
+    return None
+
+
+_time_estimate: Callable[[Respondent], int | None] = _no_estimate
+
+
+def set_time_estimate(estimate: Callable[[Respondent], int | None]) -> None:
+    global _time_estimate
+    _time_estimate = estimate
 
 
 @dataclass(frozen=True)
@@ -69,11 +85,17 @@ def send_invitations(scan: Scan) -> SendResult:
     return _send(scan, invitation_recipients(scan), "invitation")
 
 
-def send_reminders(scan: Scan) -> SendResult:
-    return _send(scan, reminder_recipients(scan), "reminder")
+def send_reminders(scan: Scan, groep: str | None = None) -> SendResult:
+    """Remind every invited respondent who has not submitted, or only those of one group."""
+    recipients = reminder_recipients(scan)
+    if groep is not None:
+        recipients = recipients.filter(groep=groep)
+    return _send(scan, recipients, "reminder")
 
 
-def compose(scan: Scan, kind: Kind, link: str, to: str) -> EmailMessage:
+def compose(
+    scan: Scan, kind: Kind, link: str, to: str, *, minutes: int | None = None
+) -> EmailMessage:
     """One mail in the active language; the templates are plain text."""
     context = {
         "scan": scan,
@@ -81,6 +103,7 @@ def compose(scan: Scan, kind: Kind, link: str, to: str) -> EmailMessage:
         "link": link,
         "closes_on": scan.closes_on,
         "k": scan.k,
+        "minutes": minutes,
     }
     subject = render_to_string(f"invitations/email/{kind}_subject.txt", context)
     body = render_to_string(f"invitations/email/{kind}_body.txt", context)
@@ -103,7 +126,10 @@ def _send(scan: Scan, recipients: QuerySet[Respondent], kind: Kind) -> SendResul
             for person in people:
                 # The token is only kept when the mail carrying it was accepted.
                 with transaction.atomic():
-                    message = compose(scan, kind, link_for(issue_token(person)), person.email)
+                    person.scan = scan
+                    link = link_for(issue_token(person))
+                    minutes = _time_estimate(person)
+                    message = compose(scan, kind, link, person.email, minutes=minutes)
                     message.connection = connection
                     message.send()
                     Respondent.objects.filter(pk=person.pk).update(**{stamp: timezone.now()})

@@ -25,6 +25,11 @@ class Respondent(models.Model):
     gemeenten = models.JSONField(_("gemeenten"), default=list)
     transities = models.JSONField(_("transities"), default=list)
     email = models.EmailField(_("email address"), blank=True)
+    #: The planned subset of someone who works for more gemeenten than the scan's maximum
+    #: (`questionnaire.planning`): {"van": [[g, t], …], "max": 3, "gemeenten": […],
+    #: "cellen": [[g, t], …]}.
+    #: Empty when they answer for everything; stored so the subset never changes under them.
+    plan = models.JSONField(default=dict, blank=True, editable=False)
     source = models.CharField(max_length=12, choices=Source.choices, default=Source.UITNODIGING)
     created_at = models.DateTimeField(auto_now_add=True)
     invited_at = models.DateTimeField(null=True, blank=True)

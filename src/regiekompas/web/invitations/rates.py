@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q
 
 from regiekompas.core.measures.anonymity import shown_groups
+from regiekompas.web.invitations.emails import reminder_recipients
 from regiekompas.web.invitations.labels import group_choices
 from regiekompas.web.invitations.models import AccessToken, Respondent
 from regiekompas.web.scans.models import Scan
@@ -45,6 +46,23 @@ class GroupRow:
     groep: str
     label: str
     counts: Counts
+    k: int = 0
+
+    @property
+    def needed(self) -> int:
+        """Submitted answers still missing before this group can be shown on its own."""
+        return max(0, self.k - self.counts.submitted)
+
+
+@dataclass(frozen=True)
+class GroupReminder:
+    """One group over the whole region: who can still be reminded (counts only)."""
+
+    groep: str
+    label: str
+    invited: int
+    submitted: int
+    remindable: int
 
 
 @dataclass
@@ -63,6 +81,7 @@ class RatesTable:
     k: int
     gemeenten: list[GemeenteRates]
     total: Counts
+    reminders: list[GroupReminder] = field(default_factory=list)
 
 
 def response_rates(scan: Scan) -> RatesTable:
@@ -93,7 +112,39 @@ def response_rates(scan: Scan) -> RatesTable:
     # Columns ordered by group code, as `shown_groups` breaks ties by column order.
     groups = sorted({groep for _, groep in per_cell})
     rows = [_gemeente(code, names.get(code, code), groups, per_cell, scan.k) for code in codes]
-    return RatesTable(k=scan.k, gemeenten=rows, total=total)
+    return RatesTable(k=scan.k, gemeenten=rows, total=total, reminders=_reminders(scan))
+
+
+def _reminders(scan: Scan) -> list[GroupReminder]:
+    """Per group: invited, submitted and how many a reminder would reach (invited by mail,
+    with an address, not submitted) — the recipients of `emails.send_reminders`."""
+    invited: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    rows = Respondent.objects.filter(
+        scan=scan, revoked_at__isnull=True, source=Respondent.Source.UITNODIGING
+    ).filter(
+        Q(invited_at__isnull=False) | Exists(AccessToken.objects.filter(respondent=OuterRef("pk")))
+    )
+    for groep, submitted_at in rows.values_list("groep", "submitted_at"):
+        invited[groep][0] += 1
+        invited[groep][1] += int(submitted_at is not None)
+    remindable: dict[str, int] = defaultdict(int)
+    for groep in reminder_recipients(scan).values_list("groep", flat=True):
+        remindable[groep] += 1
+    labels = dict(group_choices())
+    order = {code: i for i, code in enumerate(labels)}
+    groups = sorted(invited, key=lambda g: (order.get(g, len(order)), g))
+    # The same k rule as the table above, over the whole region: a group with fewer than k
+    # invited (or one that would give such a group away through the region's total) is
+    # not listed; the general reminder on the respondents page reaches it.
+    by_code = sorted(groups)
+    shown = dict(
+        zip(by_code, shown_groups([invited[g][0] for g in by_code], scan.k).tolist(), strict=True)
+    )
+    return [
+        GroupReminder(g, labels.get(g, g), invited[g][0], invited[g][1], remindable[g])
+        for g in groups
+        if shown[g]
+    ]
 
 
 def _gemeente(
@@ -113,7 +164,7 @@ def _gemeente(
         if counts.invited == 0:
             continue
         if visible:
-            row.groups.append(GroupRow(groep, labels.get(groep, groep), counts))
+            row.groups.append(GroupRow(groep, labels.get(groep, groep), counts, k))
         else:
             hidden.add(counts)
             row.hidden_groups += 1

@@ -18,4 +18,9 @@ urlpatterns = [
         name="revoke",
     ),
     path("<int:pk>/respons/", views_rates.rates, name="rates"),
+    path(
+        "<int:pk>/respons/herinneren/<str:groep>/",
+        views_actions.remind_group,
+        name="remind_group",
+    ),
 ]

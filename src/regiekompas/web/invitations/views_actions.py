@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from regiekompas.web.accounts.access import facilitated_scan
 from regiekompas.web.invitations.emails import SendResult, send_invitations, send_reminders
+from regiekompas.web.invitations.labels import group_choices
 from regiekompas.web.invitations.links import issue_links, links_csv, links_xlsx
 from regiekompas.web.invitations.models import Respondent
 from regiekompas.web.scans.models import Scan
@@ -141,3 +142,23 @@ def revoke(request: HttpRequest, pk: int, respondent_pk: int) -> HttpResponse:
     if page.isdigit():
         response["Location"] += f"?page={page}"
     return response
+
+
+@login_required
+@require_POST
+def remind_group(request: HttpRequest, pk: int, groep: str) -> HttpResponse:
+    """Remind the respondents of one stakeholder group who have not submitted yet: the
+    response planning on the rates page shows which groups still lack answers."""
+    scan = facilitated_scan(request.user, pk)
+    if groep not in dict(group_choices()):
+        return HttpResponseBadRequest(_("Unknown stakeholder group."))
+    if not _refuse_sending(request, scan):
+        result = send_reminders(scan, groep)
+        if result.sent == 0 and result.error is None:
+            messages.info(request, _("There is nobody in this group to remind."))
+        _report(
+            request,
+            result,
+            ngettext("%(count)s reminder was sent.", "%(count)s reminders were sent.", result.sent),
+        )
+    return redirect("invitations:rates", pk=scan.pk)

@@ -19,7 +19,7 @@ class ReviewRow:
 
 def _summary(route: Route, step: Step, saved: Saved) -> tuple[str, bool]:
     if step.kind == "mechanisms":
-        count = saved.mechanism_count(step.gemeente)
+        count = sum(saved.mechanism_count(g) for g in step.gemeenten)
         if not count:
             return _("none ticked"), True
         return ngettext("%(n)d arrangement ticked", "%(n)d arrangements ticked", count) % {
@@ -32,7 +32,7 @@ def _summary(route: Route, step: Step, saved: Saved) -> tuple[str, bool]:
             "n": filled,
             "total": len(codes),
         }, True
-    answered, total = saved.answered(step), len(step.item_codes)
+    answered, total = saved.answered(step), len(step.keys)
     return _("%(n)d of %(total)d answered") % {"n": answered, "total": total}, answered == total
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from regiekompas.core.instrument import Instrument
 from regiekompas.web.invitations.models import Respondent
-from regiekompas.web.questionnaire.pages import MAX_TEXT, WEET_NIET
+from regiekompas.web.questionnaire.pages import MAX_TEXT, WEET_NIET, field_name
 from regiekompas.web.questionnaire.steps import (
     OBSTACLE_OTHER,
     AnswerKey,
@@ -132,6 +132,23 @@ def _obstacle_codes(instrument: Instrument) -> set[str]:
     return {item.code for item in instrument.obstacles}
 
 
+#: The submit button of a row's "same as above": its value is "target|source" field names.
+COPY_FIELD = "kopieer"
+
+
+def copy_row(data: QueryDict) -> tuple[QueryDict, str]:
+    """The posted page with the row named by the copy button given the answer of the row
+    above it (the "same as above" button without JavaScript), and the target's name."""
+    target, _sep, source = (data.get(COPY_FIELD) or "").partition("|")
+    if target.count(":") != 3 or source.count(":") != 3:
+        raise AnswerRejected(_("Unknown question."))
+    copied = data.copy()
+    value = data.get(source)
+    if isinstance(value, str) and value:
+        copied[target] = value
+    return copied, target
+
+
 def save_step(route: Route, step: Step, data: QueryDict) -> None:
     """Save every answer on one posted page; unanswered radio groups are simply skipped.
 
@@ -140,29 +157,32 @@ def save_step(route: Route, step: Step, data: QueryDict) -> None:
     instrument = route.instrument
     obstacles = _obstacle_codes(instrument)
     answers: list[AnswerIn] = []
-    for code in step.item_codes:
-        raw = data.get(code)
+    for gemeente, transitie, perspectief, code in step.keys:
+        raw = data.get(field_name(code, gemeente, transitie, perspectief))
         if code in obstacles:
             value: int | None = 1 if raw == "1" else 0
         elif raw is None or raw == "":
             continue
         else:
             value = parse_value(instrument, code, raw)
-        answers.append(AnswerIn(step.gemeente, step.transitie, step.perspectief, code, value))
+        answers.append(AnswerIn(gemeente, transitie, perspectief, code, value))
     with transaction.atomic():
         _ensure_accepting(route.respondent)
         save_answers(route.respondent, answers)
         if step.kind == "collaboration":
-            save_text(route, step.gemeente, OBSTACLE_OTHER, data.get(OBSTACLE_OTHER) or "")
+            for gemeente in step.gemeenten:
+                text = data.get(f"{OBSTACLE_OTHER}:{gemeente}") or ""
+                save_text(route, gemeente, OBSTACLE_OTHER, text)
         elif step.kind == "open":
             for question in instrument.open_questions:
                 save_text(route, "", question.code, data.get(question.code) or "")
         elif step.kind == "mechanisms":
-            ticked = set(data.getlist(MECHANISM_FIELD))
             catalogue = [kind.code for kind in instrument.mechanism_types]
-            if ticked - set(catalogue):
-                raise AnswerRejected(_("Unknown question."))
-            set_mechanisms(route, step.gemeente, {code: code in ticked for code in catalogue})
+            for gemeente in step.gemeenten:
+                ticked = set(data.getlist(f"{MECHANISM_FIELD}:{gemeente}"))
+                if ticked - set(catalogue):
+                    raise AnswerRejected(_("Unknown question."))
+                set_mechanisms(route, gemeente, {code: code in ticked for code in catalogue})
 
 
 def save_one(route: Route, data: QueryDict) -> AnswerKey | None:
@@ -171,24 +191,25 @@ def save_one(route: Route, data: QueryDict) -> AnswerKey | None:
 
     Fields: `gemeente`, `transitie`, `perspectief`, `item` and `waarde` ("1".."5", "0"/"1" or
     "weet_niet"). htmx also sends the surrounding form, so when `waarde` is absent the value
-    is read from the page's own field of that item: a ticked checkbox sends "1", an unticked
-    one nothing, which for a checklist item (obstacle, arrangement) means "no". Free text
-    comes in `tekst` or in the field named after its question.
+    is read from the page's field named in `veld` (or `item`): a ticked checkbox sends "1",
+    an unticked one nothing, which for a checklist item (obstacle, arrangement) means "no".
+    Free text comes in `tekst` or in that field.
     """
     instrument = route.instrument
     _ensure_accepting(route.respondent)
     item = data.get("item") or ""
     gemeente = data.get("gemeente") or ""
     waarde = data.get("waarde")
+    veld = data.get("veld") or item
     if item == MECHANISM_FIELD:
         kind = data.get("type") or ""
-        used = waarde == "1" if waarde is not None else kind in data.getlist(MECHANISM_FIELD)
+        used = waarde == "1" if waarde is not None else kind in data.getlist(veld)
         set_mechanisms(route, gemeente, {kind: used})
     elif item == OBSTACLE_OTHER or instrument.is_open_question(item):
         text = data.get("tekst")
-        save_text(route, gemeente, item, text if text is not None else data.get(item) or "")
+        save_text(route, gemeente, item, text if text is not None else data.get(veld) or "")
     elif instrument.is_known_item(item):
-        raw = waarde if waarde not in (None, "") else data.get(item)
+        raw = waarde if waarde not in (None, "") else data.get(veld)
         if raw in (None, "") and item in _obstacle_codes(instrument):
             raw = "0"
         answer = AnswerIn(

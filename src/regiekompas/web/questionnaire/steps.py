@@ -5,9 +5,12 @@ transities, the scan's transities and perspectieven and the scan's frozen instru
 step *n* is the same page on every device, and a facilitator's correction of a respondent's
 gemeenten changes the route on the next page load without a migration of saved state.
 
-Order: per gemeente, first one page per transitie × perspectief with the twelve axis items,
-then the conditions, the agreements and obstacles, and the coordination arrangements in use;
-finally one page of free text. The intro and the review page are not numbered steps.
+Each statement is asked once, with a row per gemeente (× transitie) the respondent answers
+for; someone who works for more gemeenten than the scan's maximum answers for a planned
+subset (`planning`, docs/questionnaire.md). Ambitie and praktijk are rows of the same
+statement. Order: the axis statements (a few a page), then the condition scales, the
+agreements and obstacles, the arrangements in use, and finally one page of free text. The
+intro and the review page are not numbered steps.
 """
 
 from __future__ import annotations
@@ -17,16 +20,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from django.utils.text import get_text_list
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from regiekompas.core.instrument import Instrument
 from regiekompas.core.model import load_model
+from regiekompas.core.questionnaire import Plan
 from regiekompas.core.vocabulary import PERSPECTIEVEN
 from regiekompas.web.invitations.models import Respondent
+from regiekompas.web.questionnaire.planning import plan_of
 from regiekompas.web.responses.models import Answer, MechanismUse, OpenAnswer
 
 StepKind = Literal["axis", "conditions", "collaboration", "mechanisms", "open"]
+
+#: Rows a page may hold (statements × rows) before it is split: about as long on a phone
+#: as six statements with two rows each.
+ROWS_PER_PAGE = 12
+
+
+def _pages(codes: tuple[str, ...], rows: int) -> list[tuple[str, ...]]:
+    """`codes` split into pages of at most ROWS_PER_PAGE rows, as evenly as possible."""
+    per_page = max(1, ROWS_PER_PAGE // max(rows, 1))
+    count = -(-len(codes) // per_page)
+    size = -(-len(codes) // count)
+    return [codes[i : i + size] for i in range(0, len(codes), size)]
+
 
 #: The OpenAnswer question under which the "other obstacle, namely" text is stored.
 OBSTACLE_OTHER = "obs_anders"
@@ -40,21 +59,33 @@ def active_language() -> str:
     return "en" if (get_language() or "").startswith("en") else "nl"
 
 
+#: (gemeente_code, transitie, perspectief): one row of a statement; transitie and
+#: perspectief are "" for the gemeente-level items.
+RowKey = tuple[str, str, str]
+
+
 @dataclass(frozen=True)
 class Step:
-    """One numbered page; `item_codes` are the numeric items it asks (none on some pages)."""
+    """One numbered page: its statements (`item_codes`), each asked once with a row per
+    entry of `rows`. Axis pages have a row per gemeente × transitie of the respondent's plan
+    × perspectief (ambitie and praktijk next to each other); gemeente-level pages a row per
+    planned gemeente."""
 
     number: int
     kind: StepKind
-    gemeente: str
-    transitie: str
-    perspectief: str
     title: str
     item_codes: tuple[str, ...]
+    rows: tuple[RowKey, ...]
+    #: The axis ("cc"/"dc") of an axis page, the scale code of a conditions page.
+    part: str = ""
 
     @functools.cached_property
     def keys(self) -> tuple[AnswerKey, ...]:
-        return tuple((self.gemeente, self.transitie, self.perspectief, c) for c in self.item_codes)
+        return tuple((g, t, p, code) for code in self.item_codes for g, t, p in self.rows)
+
+    @property
+    def gemeenten(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(g for g, _t, _p in self.rows))
 
 
 @dataclass(frozen=True)
@@ -101,17 +132,26 @@ def load_saved(respondent: Respondent) -> Saved:
 
 @dataclass(frozen=True)
 class Route:
-    """The respondent's numbered steps plus the names and instrument the pages need."""
+    """The respondent's numbered steps plus the names and instrument the pages need.
+
+    `gemeenten` are the gemeenten the respondent answers for: all of theirs, or their
+    planned subset when they work for more than the scan's maximum (`plan`).
+    """
 
     respondent: Respondent
     instrument: Instrument
     lang: str
     gemeente_names: dict[str, str]
     transitie_names: dict[str, str]
+    plan: Plan
     steps: tuple[Step, ...]
 
     @property
     def gemeenten(self) -> list[str]:
+        return list(self.plan.gemeenten)
+
+    @property
+    def all_gemeenten(self) -> list[str]:
         return gemeenten_for(self.respondent)
 
     @property
@@ -132,7 +172,7 @@ class Route:
 
     @property
     def total_items(self) -> int:
-        return sum(len(step.item_codes) for step in self.steps)
+        return sum(len(step.keys) for step in self.steps)
 
     def answered_items(self, saved: Saved) -> int:
         return sum(saved.answered(step) for step in self.steps)
@@ -140,7 +180,7 @@ class Route:
     def first_open_step(self, saved: Saved) -> Step | None:
         """The first step with a question not yet answered (weet niet counts as answered)."""
         for step in self.steps:
-            if saved.answered(step) < len(step.item_codes):
+            if saved.answered(step) < len(step.keys):
                 return step
         return None
 
@@ -173,17 +213,17 @@ def build_route(respondent: Respondent, lang: str | None = None, *, names: bool 
     scan = respondent.scan
     instrument = scan.instrument()
     gemeente_names = scan.region.gemeente_names() if names else {}
-    gemeenten = tuple(gemeenten_for(respondent))
+    plan = plan_of(respondent, gemeenten_for(respondent), transities_for(respondent))
     key: _ShapeKey = (
         scan.pk,
         scan.opened_at,
         scan.instrument_version,
         lang,
         get_language(),
-        gemeenten,
-        tuple(transities_for(respondent)),
+        plan.gemeenten,
+        plan.cells,
         tuple(perspectieven_for(respondent)),
-        tuple(gemeente_names.get(g, g) for g in gemeenten),
+        tuple(gemeente_names.get(g, g) for g in plan.gemeenten),
     )
     shape = _SHAPES.get(key)
     if shape is None:
@@ -191,11 +231,11 @@ def build_route(respondent: Respondent, lang: str | None = None, *, names: bool 
             _SHAPES.clear()
         shape = _SHAPES[key] = _route_shape(instrument, lang, *key[5:])
     transitie_names, steps = shape
-    return Route(respondent, instrument, lang, gemeente_names, dict(transitie_names), steps)
+    return Route(respondent, instrument, lang, gemeente_names, dict(transitie_names), plan, steps)
 
 
-#: (scan, frozen at, instrument version, language, active language, gemeenten, transities,
-#: perspectieven, gemeente names): everything the steps of a route depend on.
+#: (scan, frozen at, instrument version, language, active language, planned gemeenten,
+#: planned rows, perspectieven, gemeente names): everything the steps of a route depend on.
 _ShapeKey = tuple[
     int,
     object,
@@ -203,7 +243,7 @@ _ShapeKey = tuple[
     str,
     str | None,
     tuple[str, ...],
-    tuple[str, ...],
+    tuple[tuple[str, str], ...],
     tuple[str, ...],
     tuple[str, ...],
 ]
@@ -215,52 +255,71 @@ def _route_shape(
     instrument: Instrument,
     lang: str,
     gemeenten: tuple[str, ...],
-    transities: tuple[str, ...],
+    cells: tuple[tuple[str, str], ...],
     perspectieven: tuple[str, ...],
     names: tuple[str, ...],
 ) -> tuple[dict[str, str], tuple[Step, ...]]:
+    """Order: the axis statements, three a page, each with a row per planned gemeente ×
+    transitie × perspectief; then per condition scale one page, the agreements and
+    obstacles, and the arrangements in use, each with a row per planned gemeente; finally
+    free text.
+    """
     model = load_model()
     transitie_names: dict[str, str] = {}
-    for code in transities:
+    for code in dict.fromkeys(t for _g, t in cells):
         try:
             transitie_names[code] = model.transitie(code).name.get(lang)
         except KeyError:
             transitie_names[code] = code
-    gemeente_names = dict(zip(gemeenten, names, strict=True))
-    likert = tuple(item.code for item in instrument.likert_items)
+    del names  # part of the key only: titles no longer name a gemeente
     collaboration = (
         *(item.code for item in instrument.agreements),
         *(item.code for item in instrument.obstacles),
     )
+    axis_rows = tuple((g, t, p) for g, t in cells for p in perspectieven)
+    gemeente_rows = tuple((g, "", "") for g in gemeenten)
     steps: list[Step] = []
 
     def add(
         kind: StepKind,
-        gemeente: str,
         title: str,
         items: tuple[str, ...] = (),
-        transitie: str = "",
-        perspectief: str = "",
+        rows: tuple[RowKey, ...] = (),
+        part: str = "",
     ) -> None:
-        steps.append(Step(len(steps) + 1, kind, gemeente, transitie, perspectief, title, items))
+        steps.append(Step(len(steps) + 1, kind, title, items, rows, part))
 
-    # Each title pattern is translated once, not once per page (gettext is most of the cost).
-    axis_title = {
-        "ambitie": _("%(gemeente)s — %(transitie)s: ambitie"),
-        "praktijk": _("%(gemeente)s — %(transitie)s: praktijk"),
+    # Each title is translated once per shape, not once per page.
+    axis_whole = {
+        "cc": _("Who decides? (cocreatie or controle)"),
+        "dc": _("How is the work organised? (decentraal or centraal)"),
     }
-    conditions_title = _("%(gemeente)s: conditions for working together")
-    collaboration_title = _("%(gemeente)s: agreements and obstacles")
-    mechanisms_title = _("%(gemeente)s: coordination arrangements in use")
-    for gemeente in gemeenten:
-        name = {"gemeente": gemeente_names.get(gemeente, gemeente)}
-        for transitie, transitie_name in transitie_names.items():
-            for perspectief in perspectieven:
-                title = axis_title[perspectief] % {**name, "transitie": transitie_name}
-                add("axis", gemeente, title, instrument.axis_item_codes, transitie, perspectief)
-        add("conditions", gemeente, conditions_title % name, likert)
-        add("collaboration", gemeente, collaboration_title % name, collaboration)
-        add("mechanisms", gemeente, mechanisms_title % name)
+    axis_title = {
+        "cc": _("Who decides? (cocreatie or controle), part %(part)d of %(parts)d"),
+        "dc": _("How is the work organised? (decentraal or centraal), part %(part)d of %(parts)d"),
+    }
+    if axis_rows:
+        for axis in ("cc", "dc"):
+            chunks = _pages(instrument.axis_codes(axis), len(axis_rows))
+            for index, chunk in enumerate(chunks, start=1):
+                if len(chunks) == 1:
+                    title = axis_whole[axis]
+                else:
+                    title = axis_title[axis] % {"part": index, "parts": len(chunks)}
+                add("axis", title, chunk, axis_rows, axis)
+    if gemeenten:
+        # One page per condition scale when each statement has several rows; with one row
+        # the scales share pages, each under its own heading.
+        scales = instrument.scales
+        per_page = 1 if len(gemeente_rows) > 1 else 3
+        for i in range(0, len(scales), per_page):
+            group = scales[i : i + per_page]
+            listed = str(get_text_list([s.name.get(lang) for s in group], _("and")))
+            title = _("Working together: %(condition)s") % {"condition": listed}
+            codes = tuple(code for scale in group for code in scale.item_codes)
+            add("conditions", title, codes, gemeente_rows, part=group[0].code)
+        add("collaboration", _("Agreements and obstacles"), collaboration, gemeente_rows)
+        add("mechanisms", _("Ways of working together in use"), (), gemeente_rows)
     if instrument.open_questions:
-        add("open", "", _("Finally: your explanation"))
+        add("open", _("Finally: your explanation"))
     return transitie_names, tuple(steps)

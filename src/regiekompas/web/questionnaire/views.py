@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -26,9 +26,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from regiekompas.web.invitations.models import AccessToken, Respondent
 from regiekompas.web.invitations.tokens import hash_token, respondent_and_answered
 from regiekompas.web.questionnaire import gate
-from regiekompas.web.questionnaire.pages import build_page
+from regiekompas.web.questionnaire.burden import burden
+from regiekompas.web.questionnaire.pages import build_page, row_anchor
 from regiekompas.web.questionnaire.review import progress, review_rows
-from regiekompas.web.questionnaire.saving import save_one, save_step
+from regiekompas.web.questionnaire.saving import COPY_FIELD, copy_row, save_one, save_step
 from regiekompas.web.questionnaire.steps import Saved, build_route, load_saved
 from regiekompas.web.responses.saving import AnswerRejected, ScanNotAccepting
 
@@ -82,6 +83,9 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
         "started": started,
         "resume_url": resume_url,
         "progress": progress(route, saved),
+        "burden": burden(route),
+        "planned": not route.plan.complete,
+        "all_gemeenten": _listed([route.gemeente_name(g) for g in route.all_gemeenten]),
     }
     return render(request, "questionnaire/start.html", context)
 
@@ -99,13 +103,21 @@ def step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     from_review = request.GET.get("van") == FROM_REVIEW or request.POST.get("naar") == FROM_REVIEW
     error = ""
     if request.method == "POST":
+        data: QueryDict = request.POST
+        copied = ""
         try:
-            save_step(route, current, request.POST)
+            if COPY_FIELD in data:
+                data, copied = copy_row(data)
+            save_step(route, current, data)
         except ScanNotAccepting:
             return gate.closed(request, respondent, token)
         except AnswerRejected as exc:
             error = str(exc)
         else:
+            if copied:
+                # Back to the same page, at the row that was just filled in.
+                back = _step_url(token, number) + ("?van=overzicht" if from_review else "")
+                return redirect(f"{back}#{row_anchor(copied)}")
             return redirect(_after_step(request, token, number, len(route.steps), from_review))
     saved = load_saved(respondent)
     context = {

@@ -63,12 +63,16 @@ class ScanForm(forms.ModelForm[Scan]):
             "perspectieven",
             "instrument_version",
             "k",
+            "max_gemeenten",
             "opens_on",
             "closes_on",
         ]
         widgets = {
             "name": forms.TextInput(attrs=TEXTBOX),
             "k": forms.NumberInput(attrs={**TEXTBOX, "min": str(MIN_K), "inputmode": "numeric"}),
+            "max_gemeenten": forms.NumberInput(
+                attrs={**TEXTBOX, "min": "1", "inputmode": "numeric"}
+            ),
             "opens_on": DateInput(),
             "closes_on": DateInput(),
         }
@@ -84,9 +88,15 @@ class ScanForm(forms.ModelForm[Scan]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["transities"].choices = transitie_choices()  # type: ignore[attr-defined]
+        self.fields["max_gemeenten"].required = False
         self.fields["instrument_version"].choices = [  # type: ignore[attr-defined]
             (version, gettext("version %(v)s") % {"v": version}) for version in PACKAGED_VERSIONS
         ]
+
+    def clean_max_gemeenten(self) -> int:
+        """Empty means the default: a form posted without the field keeps working."""
+        value = self.cleaned_data.get("max_gemeenten")
+        return int(value) if value else Scan._meta.get_field("max_gemeenten").get_default()
 
     def clean_transities(self) -> list[str]:
         """Keep the model's order of transities, whatever order the browser sent."""

@@ -17,7 +17,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from regiekompas.core.instrument import DEFAULT_VERSION, Instrument, load_instrument
+from regiekompas.core.instrument import QUESTIONNAIRE_VERSION, Instrument, load_instrument
 from regiekompas.core.instrument.load import parse_instrument
 from regiekompas.core.vocabulary import DEFAULT_K, MIN_K, PERSPECTIEVEN
 
@@ -34,7 +34,7 @@ class Scan(models.Model):
     transities = models.JSONField(_("transities"), default=list)
     perspectieven = models.JSONField(_("perspectives"), default=list)
     instrument_version = models.CharField(
-        _("instrument version"), max_length=20, default=DEFAULT_VERSION
+        _("instrument version"), max_length=20, default=QUESTIONNAIRE_VERSION
     )
     #: The instrument's TOML as it was when the scan opened; empty while in concept.
     instrument_toml = models.TextField(blank=True, editable=False)
@@ -43,6 +43,18 @@ class Scan(models.Model):
         default=DEFAULT_K,
         validators=[MinValueValidator(MIN_K)],
         help_text=_("Groups with fewer respondents are never shown separately (at least 3)."),
+    )
+    #: Planned subsets (docs/questionnaire.md): a respondent who works for more gemeenten
+    #: (or gemeente × transitie combinations) answers for this many, chosen at random and
+    #: balanced over respondents.
+    max_gemeenten = models.PositiveSmallIntegerField(
+        _("maximum gemeenten per respondent"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Someone who works for more gemeenten answers for this many, chosen at random and "
+            "spread evenly over respondents, so the questionnaire stays short."
+        ),
     )
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
     closes_on = models.DateField(_("closes on"), null=True, blank=True)
@@ -129,6 +141,7 @@ class Scan(models.Model):
                 perspectieven=list(self.perspectieven),
                 instrument_version=self.instrument_version,
                 k=self.k,
+                max_gemeenten=self.max_gemeenten,
                 previous=self,
             )
             from regiekompas.web.invitations.models import Respondent

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from regiekompas.core.instrument import DEFAULT_VERSION
+from regiekompas.core.instrument import QUESTIONNAIRE_VERSION
 from regiekompas.core.vocabulary import DEFAULT_K, PERSPECTIEVEN
 from regiekompas.web.accounts.access import facilitated_region, facilitated_scan
 from regiekompas.web.regions.pages import Crumb, region_crumbs, signed_in
@@ -55,7 +55,7 @@ def scan_create(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {
         "transities": [code for code, _label in transitie_choices()],
         "perspectieven": list(PERSPECTIEVEN),
-        "instrument_version": DEFAULT_VERSION,
+        "instrument_version": QUESTIONNAIRE_VERSION,
         "k": DEFAULT_K,
     }
     form = ScanForm(request.POST or None, instance=Scan(region=region), initial=initial)

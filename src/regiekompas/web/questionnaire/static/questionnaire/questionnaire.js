@@ -13,6 +13,31 @@
     }
   });
 
+  // "Same as above": check the same answer in this row as in the row above; the radio's own
+  // change event then saves it like a click. Without JavaScript the button submits the page
+  // and the server copies the answer.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-rk-copy-from]");
+    if (!button || !button.form) {
+      return;
+    }
+    event.preventDefault();
+    var form = button.form;
+    var source = Array.prototype.find.call(form.elements, function (el) {
+      return el.name === button.dataset.rkCopyFrom && el.checked;
+    });
+    if (!source) {
+      return;
+    }
+    var target = Array.prototype.find.call(form.elements, function (el) {
+      return el.name === button.dataset.rkCopyTo && el.value === source.value;
+    });
+    if (target && !target.checked) {
+      target.checked = true;
+      target.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
+
   document.addEventListener("htmx:sendError", function (event) {
     var target = event.detail.target;
     var form = target && target.closest("form");
