@@ -17,6 +17,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 RESULTS_BOOTSTRAP = 200
+JOBS_BACKEND = "eager"
 BASE_URL = "http://testserver"
 LANGUAGE_CODE = "nl"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns when missing)

@@ -58,6 +58,12 @@ INSTALLED_APPS = [
     "regiekompas.web.responses",
     "regiekompas.web.questionnaire",
     "regiekompas.web.results",
+    "regiekompas.web.jobs",
+    "regiekompas.web.targets",
+    "regiekompas.web.workshop",
+    "regiekompas.web.documents",
+    "regiekompas.web.reports",
+    "regiekompas.web.api",
 ]
 
 MIDDLEWARE = [
@@ -253,6 +259,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 # REGIEKOMPAS_BOOTSTRAP: bootstrap resamples for the confidence intervals on results pages.
 RESULTS_BOOTSTRAP = env_int("REGIEKOMPAS_BOOTSTRAP", 1000)
+
+# REGIEKOMPAS_JOBS: who runs background work (web/jobs/queue.py): "thread" (default; in the
+# app process, nothing else needed), "celery" (a worker on CELERY_BROKER_URL) or "eager"
+# (inside the request; tests).
+JOBS_BACKEND = env_str("REGIEKOMPAS_JOBS", "thread")
+if JOBS_BACKEND not in ("thread", "celery", "eager"):
+    raise ConfigError("REGIEKOMPAS_JOBS must be thread, celery or eager")
 
 # Security headers. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via
 # REGIEKOMPAS_BEHIND_PROXY=true (the proxy must set X-Forwarded-Proto).

@@ -1,0 +1,3 @@
+"""Policy documents per gemeente, placed in the transitiemodel in the background
+(docs/documents.md).
+"""
