@@ -21,6 +21,7 @@ urlpatterns = [
     path("rapporten/", include("regiekompas.web.reports.urls")),
     # NL API Design Rules: no trailing slashes; the api app's patterns start with "/".
     path("api/v1", include("regiekompas.web.api.urls")),
+    path("api-sleutels/", include("regiekompas.web.api.manage_urls")),
     path("taal/", set_language, name="set_language"),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("beheer/", admin.site.urls),
