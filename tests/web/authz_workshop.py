@@ -111,4 +111,3 @@ ROWS = {
     ),
     "workshop_join:poll": Row(code_a, get=everyone(OK)),
 }
-
