@@ -1,0 +1,1 @@
+{"Download %(name)s": "%(name)s downloaden"}
