@@ -1,1 +1,0 @@
-{"Download %(name)s": "%(name)s downloaden"}
