@@ -58,9 +58,26 @@ def _number(
     return int(raw)
 
 
+def unknown_params(request: HttpRequest, allowed: Sequence[str]) -> list[InvalidParam]:
+    """A complaint for each query parameter this endpoint does not know (a typo such as
+    `pagesize` would otherwise silently give the default)."""
+    return [
+        InvalidParam(name, _("Unknown parameter."))
+        for name in sorted(set(request.GET) - set(allowed))
+    ]
+
+
+def no_params(request: HttpRequest) -> None:
+    """Raises a 400 problem when an endpoint without parameters gets some."""
+    invalid = unknown_params(request, ())
+    if invalid:
+        raise bad_request(request, invalid)
+
+
 def page_request(request: HttpRequest, *, filter_gemeente: bool = False) -> PageRequest:
     """The page asked for; raises a 400 problem for parameters that are not valid."""
-    invalid: list[InvalidParam] = []
+    allowed = ("page", "pageSize", "gemeenteCode") if filter_gemeente else ("page", "pageSize")
+    invalid = unknown_params(request, allowed)
     page = _number(request, "page", 1, MAX_PAGE, invalid)
     size = _number(request, "pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, invalid)
     gemeente = None

@@ -27,7 +27,7 @@ from regiekompas.web.api.http import (
 from regiekompas.web.api.http import endpoint as token_endpoint
 from regiekompas.web.api.models import ApiToken
 from regiekompas.web.api.openapi import openapi_document
-from regiekompas.web.api.pagination import page_request, paginated
+from regiekompas.web.api.pagination import no_params, page_request, paginated
 from regiekompas.web.regions.models import Region
 from regiekompas.web.responses.models import Snapshot
 from regiekompas.web.responses.snapshots import latest_snapshot
@@ -155,6 +155,7 @@ def regions(request: HttpRequest, token: ApiToken) -> HttpResponse:
 
 @token_endpoint
 def region(request: HttpRequest, token: ApiToken, regio_id: int) -> HttpResponse:
+    no_params(request)
     return json_response(_region_json(request, _own_region(token, regio_id)))
 
 
@@ -169,6 +170,7 @@ def region_scans(request: HttpRequest, token: ApiToken, regio_id: int) -> HttpRe
 
 @token_endpoint
 def scan(request: HttpRequest, token: ApiToken, scan_id: int) -> HttpResponse:
+    no_params(request)
     return json_response(_scan_json(request, _own_scan(token, scan_id)))
 
 
@@ -182,12 +184,14 @@ def full_document(results: Results) -> dict[str, Any]:
 
 @token_endpoint
 def results(request: HttpRequest, token: ApiToken, scan_id: int) -> HttpResponse:
+    no_params(request)
     found = _results(request, _own_scan(token, scan_id))
     return json_response(full_document(found))
 
 
 @token_endpoint
 def meta(request: HttpRequest, token: ApiToken, scan_id: int) -> HttpResponse:
+    no_params(request)
     found = _results(request, _own_scan(token, scan_id))
     return json_response(found.document.get("meta") or {})
 
