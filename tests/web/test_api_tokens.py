@@ -19,7 +19,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from test_authorization import _answers_in_scan_a
 
-from regiekompas.web import secrets as shared_secrets
+from regiekompas.web import token_hashing as shared_secrets
 from regiekompas.web.api.models import ApiToken
 from regiekompas.web.api.tokens import authenticate, issue, revoke
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 class ApiToken(models.Model):
     """A token with which a BI tool reads the published results of one region.
 
-    Only the SHA-256 hash of the token is stored (`web/secrets.py`), with its first characters
+    Only the SHA-256 hash of the token is stored (`web/token_hashing.py`), with its first characters
     (`prefix`) so that facilitators can tell their tokens apart; the token itself is shown once,
     right after it was made.
     """

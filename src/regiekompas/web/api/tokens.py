@@ -1,6 +1,6 @@
 """Issuing, checking and revoking API tokens.
 
-A token is `rk_` followed by 256 random bits (`web/secrets.py`, the same approach as the
+A token is `rk_` followed by 256 random bits (`web/token_hashing.py`, the same approach as the
 respondents' links); only its SHA-256 hash is stored. Checking a token looks its hash up
 through the unique index and compares the found hash in constant time, so neither the
 database nor the response time tells how much of a guess was right.
@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from regiekompas.web.api.models import ApiToken
 from regiekompas.web.regions.models import Region
-from regiekompas.web.secrets import hash_token, new_token, same_hash
+from regiekompas.web.token_hashing import hash_token, new_token, same_hash
 
 #: Visible start of every token, so that secret scanners and people recognise one.
 TOKEN_PREFIX: Final = "rk_"

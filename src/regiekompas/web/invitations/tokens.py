@@ -13,11 +13,11 @@ from regiekompas.web.plainsql import Columns, column, table
 from regiekompas.web.responses.models import Answer
 from regiekompas.web.scans.models import Scan
 
-# One way to make and hash every kind of token (web/secrets.py); re-exported for `links.py`
+# One way to make and hash every kind of token (web/token_hashing.py); re-exported for `links.py`
 # and the questionnaire.
-from regiekompas.web.secrets import TOKEN_BYTES as TOKEN_BYTES
-from regiekompas.web.secrets import hash_token as hash_token
-from regiekompas.web.secrets import new_token
+from regiekompas.web.token_hashing import TOKEN_BYTES as TOKEN_BYTES
+from regiekompas.web.token_hashing import hash_token as hash_token
+from regiekompas.web.token_hashing import new_token
 
 
 def issue_token(respondent: Respondent) -> str:
