@@ -84,7 +84,8 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
         "resume_url": resume_url,
         "progress": progress(route, saved),
         "burden": burden(route),
-        "planned": not route.plan.complete,
+        "planned": route.plan.gemeenten != tuple(route.all_gemeenten),
+        "block_gemeenten": _listed([route.gemeente_name(g) for g in route.plan.block_gemeenten]),
         "all_gemeenten": _listed([route.gemeente_name(g) for g in route.all_gemeenten]),
     }
     return render(request, "questionnaire/start.html", context)
