@@ -238,8 +238,9 @@ def test_condition_scores_of_every_gemeente_stay_measured_with_the_planned_scale
     n_planned = [planned[key][1] for key in full]
     n_full = [full[key][1] for key in full]
     print(
-        f"\ncondition scores (0–100), {len(full)} gemeente × scale: n median {np.median(n_full):.0f}"
-        f" → {np.median(n_planned):.0f} (min {min(n_planned)}); |planned − all answers| median "
+        f"\ncondition scores (0–100), {len(full)} gemeente × scale: "
+        f"n median {np.median(n_full):.0f} → {np.median(n_planned):.0f} (min {min(n_planned)}); "
+        f"|planned − all answers| median "
         f"{np.median(differences):.1f}, max {max(differences):.1f} points"
     )
     assert set(planned) == set(full)

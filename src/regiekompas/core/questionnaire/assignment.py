@@ -7,13 +7,13 @@ agreements, obstacles, arrangements) are asked for at most `BLOCK_GEMEENTEN` of 
 gemeenten, and of the five condition scales each respondent answers `SCALES_ASKED`, whole
 scales (so every scale's reliability can still be computed from complete answers).
 
-Each subset is chosen so the answers stay balanced over respondents: each pick takes the candidate with the fewest respondents assigned so far (`load`), ties broken
-by a random draw seeded by the scan and the respondent, so the same respondent always gets
-the same subset. Which cells go unanswered then depends only on the order of arrival and
-the seed, never on what anyone answers: the missing answers are missing completely at
-random by design, and means over a group's respondents in a cell stay unbiased. How this
-shifts the mix of groups within a cell, and why the recovery test allows for it, is in
-`docs/questionnaire.md`.
+Each subset is chosen so the answers stay balanced over respondents: each pick takes the
+candidate with the fewest respondents assigned so far (`load`), ties broken by a random draw
+seeded by the scan and the respondent, so the same respondent always gets the same subset.
+Which cells go unanswered then depends only on the order of arrival and the seed, never on
+what anyone answers: the missing answers are missing completely at random by design, and
+means over a group's respondents in a cell stay unbiased. How this shifts the mix of groups
+within a cell, and why the recovery test allows for it, is in `docs/questionnaire.md`.
 """
 
 from __future__ import annotations

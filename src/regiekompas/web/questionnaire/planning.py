@@ -49,10 +49,14 @@ def plan_of(
     gemeenten: list[str],
     transities: list[str],
     scales: Sequence[str] = (),
+    *,
+    store: bool = True,
 ) -> Plan:
     """The respondent's plan (gemeenten and rows in display order); computed and stored once.
 
-    `scales` are the codes of the instrument's condition scales.
+    `scales` are the codes of the instrument's condition scales. `store=False` computes a
+    plan not stored yet without storing it (the answer endpoint, which must change nothing
+    when it refuses an answer; a respondent who answers has seen a page, which stored it).
     """
     cap = respondent.scan.max_gemeenten
     cells = _cells(gemeenten, transities)
@@ -99,6 +103,8 @@ def plan_of(
         scale_load=scale_load,
     )
     stored_plan = plan_record(key, plan)
+    if not store:
+        return plan
     Respondent.objects.filter(pk=respondent.pk).update(plan=stored_plan)
     respondent.plan = stored_plan
     return plan

@@ -202,9 +202,12 @@ def transities_for(respondent: Respondent) -> list[str]:
     return [t for t in order if t in asked] + [t for t in asked if t not in order]
 
 
-def build_route(respondent: Respondent, lang: str | None = None, *, names: bool = True) -> Route:
+def build_route(
+    respondent: Respondent, lang: str | None = None, *, names: bool = True, store: bool = True
+) -> Route:
     """The respondent's steps; `names=False` skips the gemeente names (one query) for
-    callers that only count, such as the save of a single answer.
+    callers that only count, such as the save of a single answer; `store=False` does not
+    store a plan that was not stored yet (`planning.plan_of`).
 
     The steps follow from a handful of values (see `_ShapeKey`), shared by many respondents
     and unchanged between their clicks, so each shape is worked out once per process.
@@ -218,6 +221,7 @@ def build_route(respondent: Respondent, lang: str | None = None, *, names: bool 
         gemeenten_for(respondent),
         transities_for(respondent),
         [scale.code for scale in instrument.scales],
+        store=store,
     )
     key: _ShapeKey = (
         scan.pk,

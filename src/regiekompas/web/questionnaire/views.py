@@ -157,7 +157,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     respondent, answered = found
     if not respondent.scan.accepts_answers:
         return _refused(request, respondent, token, htmx)
-    route = build_route(respondent, names=False)
+    route = build_route(respondent, names=False, store=False)
     try:
         saved = save_one(route, request.POST)
     except ScanNotAccepting:
