@@ -40,6 +40,7 @@ from regiekompas.web.results.story import band_word
 class TransitieLine:
     code: str
     name: str
+    #: The cell page; empty where the page has no links (a PDF report).
     url: str
     ambitie: PositionSummary | None
     praktijk: PositionSummary | None
@@ -141,7 +142,7 @@ def _differences(
 def build_gemeente_page(
     results: Results,
     *,
-    scan_pk: int,
+    scan_pk: int | None,
     gemeente: str,
     gemeente_name: str,
     transities: list[str],
@@ -151,6 +152,10 @@ def build_gemeente_page(
     quotes: Quotes,
     advice: AdviceList,
 ) -> GemeentePage:
+    """The gemeente's sections from the results document alone (no request, no queries).
+
+    `scan_pk` gives the links to the cell pages; None leaves them out (PDF reports).
+    """
     cells = {
         (c["transitie"], c["perspectief"]): c
         for c in rows_for(results.rows("cellen"), gemeente_code=gemeente)
@@ -169,7 +174,7 @@ def build_gemeente_page(
             TransitieLine(
                 code=t,
                 name=name,
-                url=reverse("results:cell", args=[scan_pk, gemeente, t]),
+                url=reverse("results:cell", args=[scan_pk, gemeente, t]) if scan_pk else "",
                 ambitie=_summary(amb, model, lang),
                 praktijk=_summary(prak, model, lang),
                 kloof=number(gap["waarde"]) if has_gap and gap else None,
