@@ -29,6 +29,7 @@ from regiekompas import __version__
 from regiekompas.core.advice import Advice, advice_rows
 from regiekompas.core.analysis import Document, Settings, round_document
 from regiekompas.core.dataset import Dataset, Mechanisme
+from regiekompas.core.instrument import Instrument
 from regiekompas.core.pipeline import analyse_with_advice
 from regiekompas.web.regions.models import Region
 from regiekompas.web.responses.dataset import NoAnswers
@@ -46,6 +47,7 @@ __all__ = [
     "NoAnswers",
     "NotPublished",
     "Results",
+    "dataset_results",
     "results_settings",
     "scan_results",
     "snapshot_dataset",
@@ -108,6 +110,18 @@ def scan_results(scan: Scan, lang: str) -> Results:
     if not isinstance(computed, _Computed):
         computed = _compute(scan, snapshot)
         cache.set(key, computed, CACHE_SECONDS)
+    return _in_language(computed, lang, snapshot)
+
+
+def dataset_results(
+    dataset: Dataset, run: Settings, lang: str, instrument: Instrument | None = None
+) -> Results:
+    """The results of a dataset read from import files (the command line's PDF reports):
+    the same computation as a published snapshot's, without a snapshot."""
+    return _in_language(_computed(dataset, run, instrument), lang, None)
+
+
+def _in_language(computed: _Computed, lang: str, snapshot: Snapshot | None) -> Results:
     document = dict(computed.document)
     document["advies"] = advice_rows(computed.advice, lang=lang)
     return Results(
@@ -123,8 +137,11 @@ def scan_results(scan: Scan, lang: str) -> Results:
 
 def _compute(scan: Scan, snapshot: Snapshot) -> _Computed:
     dataset = snapshot_dataset(scan, snapshot)
-    run = results_settings(scan)
-    document, advice = analyse_with_advice(dataset, settings=run, instrument=scan.instrument())
+    return _computed(dataset, results_settings(scan), scan.instrument())
+
+
+def _computed(dataset: Dataset, run: Settings, instrument: Instrument | None) -> _Computed:
+    document, advice = analyse_with_advice(dataset, settings=run, instrument=instrument)
     return _Computed(
         document=round_document(document),
         advice=tuple(advice),
