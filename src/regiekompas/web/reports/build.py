@@ -76,6 +76,9 @@ class ReportInput:
     quotes: Mapping[str, Quotes] = field(default_factory=dict)
     #: One sentence on where the figures come from (a published snapshot, import files).
     source: str = ""
+    #: The policy documents' summary per gemeente code (`documents.summary.GemeenteAmbition`)
+    #: for the gemeente page's documents section; none on the command line.
+    documents: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ def _context(inp: ReportInput, lang: str) -> dict[str, Any]:
 def _gemeente_chapter(
     inp: ReportInput, gemeente: str, name: str, model: Model, lang: str, *, heading: bool
 ) -> str:
+    documents = inp.documents.get(gemeente)
     page = build_gemeente_page(
         inp.results,
         scan_pk=None,
@@ -122,10 +126,18 @@ def _gemeente_chapter(
         lang=lang,
         quotes=inp.quotes.get(gemeente, Quotes()),
         advice=gemeente_advice(inp.results.advice, lang, gemeente),
+        documents=documents.ambition if documents else None,
     )
     return render_to_string(
         "reports/_gemeente.html",
-        {**_context(inp, lang), "page": page, "gemeente_name": name, "heading": heading},
+        {
+            **_context(inp, lang),
+            "page": page,
+            "gemeente_name": name,
+            "gemeente_code": gemeente,
+            "documents": documents,
+            "heading": heading,
+        },
     )
 
 

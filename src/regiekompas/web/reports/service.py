@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from regiekompas.core.model import load_model
 from regiekompas.web.accounts.access import ResultsAccess
+from regiekompas.web.documents.summary import gemeente_ambition
 from regiekompas.web.reports.build import ReportInput
 from regiekompas.web.results.overview import scan_transities, visible_gemeenten
 from regiekompas.web.results.quotes import Quotes, gemeente_quotes
@@ -29,14 +30,22 @@ def report_input(access: ResultsAccess, lang: str, *, gemeente: str | None = Non
         for code in wanted
         if code in names
     }
+    model = load_model()
+    documents = {
+        code: summary
+        for code in wanted
+        if code in names
+        and (summary := gemeente_ambition(scan.region_id, code, model, lang)) is not None
+    }
     return ReportInput(
         results=results,
         scan_name=scan.name,
         region_name=scan.region.name,
         gemeenten=gemeenten,
-        transities=scan_transities(list(scan.transities), load_model()),
+        transities=scan_transities(list(scan.transities), model),
         instrument=instrument,
         k=scan.k,
         facilitator=access.is_facilitator,
         quotes=quotes,
+        documents=documents,
     )

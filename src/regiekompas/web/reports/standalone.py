@@ -15,7 +15,8 @@ from typing import Final
 
 WEB: Final = Path(__file__).resolve().parent.parent
 
-#: The apps whose templates, models and translations the report code imports.
+#: Every app of the project (the results sections import models and templates of several,
+#: and more may join): their models load, their tables are never read.
 APPS: Final = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -24,9 +25,14 @@ APPS: Final = [
     "regiekompas.web.scans",
     "regiekompas.web.invitations",
     "regiekompas.web.responses",
+    "regiekompas.web.questionnaire",
     "regiekompas.web.results",
     "regiekompas.web.jobs",
+    "regiekompas.web.targets",
+    "regiekompas.web.workshop",
+    "regiekompas.web.documents",
     "regiekompas.web.reports",
+    "regiekompas.web.api",
 ]
 
 
