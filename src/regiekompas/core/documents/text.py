@@ -218,7 +218,7 @@ class Sentence:
         cancelled: list[int] = []
         intention = practice = option = False
         cues = language.cues
-        if not language.cue_words.isdisjoint(self.keys):
+        if not language.cue_words.isdisjoint(lemmas):
             for i, key in enumerate(lemmas):
                 found = cues.get(key)
                 if found is None:
@@ -454,14 +454,16 @@ def split_block(text: str, abbreviations: frozenset[str]) -> list[str]:
     """The sentences of one block of running text."""
     pieces: list[str] = []
     start = 0
+    longest = _longest(abbreviations)
     for match in _BOUNDARY.finditer(text):
-        end = match.end(1)
         stop = match.start(1)
         if text[stop] == ".":
-            last = text[max(text.rfind(" ", start, stop), start - 1) + 1 : stop]
-            if _no_boundary(last, abbreviations):
+            word = text[max(text.rfind(" ", start, stop), start - 1) + 1 : stop].lstrip(_OPENING)
+            # Only a short word or a number can be an abbreviation, an initial or a section
+            # number (lowercasing never shortens a word).
+            if (len(word) <= longest or word[-1].isdigit()) and _no_boundary(word, abbreviations):
                 continue
-        pieces.append(text[start:end].strip())
+        pieces.append(text[start : match.end(1)].strip())
         start = match.end()
     pieces.append(text[start:].strip())
     out: list[str] = []
@@ -481,8 +483,16 @@ def split_block(text: str, abbreviations: frozenset[str]) -> list[str]:
     return out
 
 
+_OPENING: Final = "(\"'‘“"
+
+
+@lru_cache(maxsize=8)
+def _longest(abbreviations: frozenset[str]) -> int:
+    return max(1, *map(len, abbreviations))
+
+
 def _no_boundary(last: str, abbreviations: frozenset[str]) -> bool:
-    word = last.lstrip("(\"'‘“").lower()
+    word = last.lstrip(_OPENING).lower()
     if not word:
         return False
     if word in abbreviations:
@@ -508,10 +518,10 @@ def sentences_of(pages: Iterable[Page], language: Language | None = None) -> lis
             for part in parts:
                 if _LETTER.search(part) is None:
                     continue
-                sentence = analyse(
+                sentence = Sentence(
                     part,
-                    page=page.number,
-                    index=len(out),
+                    page.number,
+                    len(out),
                     heading=block.heading,
                     bullet=block.bullet,
                     language=language,
