@@ -245,6 +245,8 @@ def analyse(
     # Targets are not part of a scan's answers; `core.doelen.doelen_rows` fills this table
     # when targets are given (docs/method.md, "Trend").
     doc["doelen"] = []
+    # The verbeteragenda is recorded by people, not measured; the web app adds it.
+    doc["agenda"] = []
     doc["meta"] = {
         "versie": __version__,
         "instrument": instrument.versie,

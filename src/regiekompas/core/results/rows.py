@@ -196,6 +196,18 @@ class DoelRow(TypedDict):
     afstand_ci: Interval | None
 
 
+class AgendaRow(TypedDict):
+    """One action of a gemeente's verbeteragenda (product.md §13); `deadline` as ISO date."""
+
+    gemeente_code: str
+    onderwerp: str
+    transitie: str | None
+    actie: str
+    eigenaar: str
+    deadline: str | None
+    status: str
+
+
 class TrendRow(TypedDict):
     maat: str
     sleutel: str

@@ -206,6 +206,10 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         "doelen", rows.DoelRow, ("gemeente_code", "transitie"), {"afstand_ci": _INTERVAL},
         trend=("afstand",), since=2,
     ),
+    _Shape(
+        "agenda", rows.AgendaRow, ("gemeente_code", "onderwerp", "transitie", "actie"), {},
+        since=2,
+    ),
 )  # fmt: skip
 
 TEXTS_FILE: Final = "tabellen.toml"

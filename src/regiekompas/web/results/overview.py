@@ -6,7 +6,7 @@ own gemeente(n) and the regional aggregates, a facilitator everything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.urls import reverse
@@ -150,8 +150,42 @@ def build_overview(
     model: Model,
     lang: str,
 ) -> Overview:
+    """The region overview page of a reader: `overview_sections` with links."""
     scan = access.scan
-    transities = scan_transities(list(scan.transities), model)
+    page = overview_sections(
+        results,
+        gemeenten,
+        scan_transities(list(scan.transities), model),
+        model,
+        lang,
+        facilitator=access.is_facilitator,
+        scan_pk=scan.pk,
+    )
+    if access.is_facilitator:
+        page = replace(page, provider_links=_provider_links(access, results))
+    return page
+
+
+def _url(name: str, scan_pk: int | None, *args: str) -> str:
+    return reverse(name, args=[scan_pk, *args]) if scan_pk else ""
+
+
+def overview_sections(
+    results: Results,
+    gemeenten: list[tuple[str, str]],
+    transities: list[str],
+    model: Model,
+    lang: str,
+    *,
+    facilitator: bool,
+    scan_pk: int | None = None,
+) -> Overview:
+    """The region's sections from the results document alone (no request, no queries).
+
+    `gemeenten` are the (code, name) pairs the reader may see; `facilitator` adds what only
+    facilitators see. `scan_pk` gives the links to the gemeente and cell pages; None leaves
+    them out (PDF reports).
+    """
     cells = {
         (c["gemeente_code"], c["transitie"], c["perspectief"]): c for c in results.rows("cellen")
     }
@@ -166,7 +200,7 @@ def build_overview(
                 CellSummary(
                     transitie=t,
                     transitie_name=transitie_name(t, model, lang),
-                    url=reverse("results:cell", args=[scan.pk, code, t]),
+                    url=_url("results:cell", scan_pk, code, t),
                     ambitie=_summary(cells.get((code, t, "ambitie")), model, lang),
                     praktijk=_summary(cells.get((code, t, "praktijk")), model, lang),
                     kloof=number(gap["waarde"]) if gap and gap.get("waarde") is not None else None,
@@ -194,7 +228,7 @@ def build_overview(
         for r in results.rows("versnippering")
     ]
     providers = []
-    if access.is_facilitator:
+    if facilitator:
         providers = [
             ProviderRow(
                 organisatie=str(p["organisatie"]),
@@ -206,8 +240,8 @@ def build_overview(
                 results.rows("aanbieders"), key=lambda p: (-p["regimes"], p["organisatie"])
             )
         ]
-    advice = region_advice(results.advice, lang, facilitator=access.is_facilitator)
-    pictures = _pictures(access, results, gemeenten, transities, cells, gaps, model, lang)
+    advice = region_advice(results.advice, lang, facilitator=facilitator)
+    pictures = _pictures(scan_pk, results, gemeenten, transities, cells, gaps, model, lang)
     matrix = None
     if gemeenten and cells:
         matrix = mark_safe(  # built from escaped text by core.charts
@@ -221,7 +255,7 @@ def build_overview(
                 ],
                 model=model,
                 lang=lang,
-                id_prefix=f"matrix-{scan.pk}",
+                id_prefix=f"matrix-{scan_pk or 0}",
             )
         )
     return Overview(
@@ -233,10 +267,11 @@ def build_overview(
         advice=advice,
         pictures=pictures,
         matrix_svg=matrix,
-        provider_links=_provider_links(access, results) if access.is_facilitator else [],
         gemeente_links=[
-            (name, reverse("results:gemeente", args=[scan.pk, code])) for code, name in gemeenten
-        ],
+            (name, reverse("results:gemeente", args=[scan_pk, code])) for code, name in gemeenten
+        ]
+        if scan_pk
+        else [],
     )
 
 
@@ -252,7 +287,7 @@ def _matrix_description(rows: list[GemeenteRow], model: Model, lang: str) -> str
 
 
 def _pictures(
-    access: ResultsAccess,
+    scan_pk: int | None,
     results: Results,
     gemeenten: list[tuple[str, str]],
     transities: list[str],
@@ -261,7 +296,6 @@ def _pictures(
     model: Model,
     lang: str,
 ) -> list[TransitiePicture]:
-    scan = access.scan
     counts: dict[str, dict[str, dict[str, Any]]] = {}
     for row in results.rows("kwadranten"):
         counts.setdefault(row["transitie"], {})[row["perspectief"]] = row
@@ -280,7 +314,7 @@ def _pictures(
                 PathRow(
                     code=code,
                     name=name,
-                    url=reverse("results:cell", args=[scan.pk, code, t]),
+                    url=_url("results:cell", scan_pk, code, t),
                     ambitie=_summary(amb, model, lang),
                     praktijk=_summary(prak, model, lang),
                     kloof=number(gap["waarde"]) if gap and gap.get("waarde") is not None else None,
@@ -298,7 +332,7 @@ def _pictures(
             paths=paths,
             model=model,
             lang=lang,
-            id_prefix=f"regio-{scan.pk}-{t}",
+            id_prefix=f"regio-{scan_pk or 0}-{t}",
         )
         pictures.append(
             TransitiePicture(

@@ -158,6 +158,9 @@ class Scan(models.Model):
                 )
                 for r in self.respondents.filter(revoked_at__isnull=True, source="uitnodiging")
             )
+            from regiekompas.web.scans.signals import next_round_created
+
+            next_round_created.send(sender=Scan, previous=self, scan=new)
         return new
 
     # --- instrument ------------------------------------------------------------------------
