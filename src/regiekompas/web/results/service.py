@@ -28,7 +28,7 @@ from django.core.cache import cache
 from regiekompas import __version__
 from regiekompas.core.advice import Advice, advice_rows
 from regiekompas.core.analysis import Document, Settings, round_document
-from regiekompas.core.dataset import Dataset, Mechanisme
+from regiekompas.core.dataset import Dataset, FloatArray, Mechanisme
 from regiekompas.core.pipeline import analyse_with_advice
 from regiekompas.web.regions.models import Region
 from regiekompas.web.responses.dataset import NoAnswers
@@ -110,6 +110,11 @@ def scan_results(scan: Scan, lang: str) -> Results:
         cache.set(key, computed, CACHE_SECONDS)
     document = dict(computed.document)
     document["advies"] = advice_rows(computed.advice, lang=lang)
+    # Targets and agenda are recorded by people and may change without a new snapshot, so
+    # they join the cached analysis here (web/results/cycle.py).
+    from regiekompas.web.results.cycle import add_cycle_tables
+
+    add_cycle_tables(scan, snapshot, document)
     return Results(
         document=document,
         advice=computed.advice,
@@ -122,9 +127,15 @@ def scan_results(scan: Scan, lang: str) -> Results:
 
 
 def _compute(scan: Scan, snapshot: Snapshot) -> _Computed:
+    from regiekompas.web.results.cycle import keep_replicates
+
     dataset = snapshot_dataset(scan, snapshot)
     run = results_settings(scan)
-    document, advice = analyse_with_advice(dataset, settings=run, instrument=scan.instrument())
+    replicates: dict[str, dict[str, FloatArray]] = {}
+    document, advice = analyse_with_advice(
+        dataset, settings=run, instrument=scan.instrument(), replicates=replicates
+    )
+    keep_replicates(scan, snapshot, replicates)
     return _Computed(
         document=round_document(document),
         advice=tuple(advice),
