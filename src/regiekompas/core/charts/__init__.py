@@ -17,6 +17,7 @@ is decided in `core.analysis`, never here. Output is deterministic, escaped, car
     )
 """
 
+from regiekompas.core.charts._document import DocumentMark
 from regiekompas.core.charts.arrows import ArrowsLegend, GemeentePath, arrows_svg
 from regiekompas.core.charts.conditions import ConditionBar, conditions_svg
 from regiekompas.core.charts.frame import Frame, FrameLabels, frame_labels
@@ -34,6 +35,7 @@ __all__ = [
     "CellPoint",
     "ConditionBar",
     "ContextPoint",
+    "DocumentMark",
     "Frame",
     "FrameLabels",
     "GemeentePath",

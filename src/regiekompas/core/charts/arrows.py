@@ -11,6 +11,8 @@ table that accompanies the chart names it. Above `MAX_LABELLED` gemeenten (a nat
 the plot shows the pattern only.
 
 Callers pass only shown positions: small cells (n < k) are left out before this module.
+A gemeente page may add the ambitie as written in its policy documents (`DocumentMark`, a
+hollow square with interval whiskers, `_document`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from regiekompas.core.charts import _legend, _marks, _place, _svg
+from regiekompas.core.charts import _document, _legend, _marks, _place, _svg
+from regiekompas.core.charts._document import DocumentMark
 from regiekompas.core.charts.frame import (
     WIDTH,
     Frame,
@@ -50,6 +53,7 @@ class ArrowsLegend:
     ambitie: str
     praktijk: str
     arrow: str
+    document: str = ""
 
 
 def _finite(point: tuple[float, float] | None) -> tuple[float, float] | None:
@@ -98,8 +102,12 @@ def arrows_svg(
     legend: ArrowsLegend,
     gemeenten: Sequence[GemeentePath],
     id_prefix: str,
+    document: DocumentMark | None = None,
 ) -> str:
-    """A standalone SVG: every gemeente's ambitie and praktijk with an arrow between them."""
+    """A standalone SVG: every gemeente's ambitie and praktijk with an arrow between them.
+
+    `document` adds the ambitie as written in policy documents, with its intervals.
+    """
     pid = _svg.safe_id(id_prefix)
     marker_id = f"{pid}-arrow"
     frame = Frame()
@@ -111,6 +119,15 @@ def arrows_svg(
     arrows: list[str] = []
     marks: list[str] = []
     obstacles = frame_text_boxes(frame, frame_labels)
+    if document is not None and not document.finite:
+        document = None
+    if document is not None:
+        lines, whisker_segments = _document.whiskers(frame, document)
+        body.append(lines)
+        segments.extend(whisker_segments)
+        x, y = frame.x(document.cc), frame.y(document.dc)
+        marks.append(_marks.at(x, y, _document.square(), "rk-chart__point rk-chart__document"))
+        obstacles.append(_place.mark_box(x, y, _document.R + 2))
     for _g, amb, prak in paths:
         if amb is not None and prak is not None:
             x1, y1 = frame.x(amb[0]), frame.y(amb[1])
@@ -181,6 +198,8 @@ def arrows_svg(
     ]
     if arrows:
         entries.append(_legend.Entry(_arrow_icon, legend.arrow))
+    if document is not None:
+        entries.append(_legend.Entry(_document.icon, legend.document))
     entries.extend(_legend.Entry(_key_icon(key), name) for key, name in keyed)
     legend_top = frame.bottom + 12
     body.extend(_legend.elements(entries, legend_top))

@@ -17,6 +17,7 @@ from regiekompas.core.charts import (
     CellPoint,
     ConditionBar,
     ContextPoint,
+    DocumentMark,
     GemeentePath,
     GroupPoint,
     MatrixCell,
@@ -195,6 +196,7 @@ def arrows_legend() -> ArrowsLegend:
         ambitie=_("Ambition (diamond)"),
         praktijk=_("Practice (circle), named"),
         arrow=_("Arrow: from ambition to practice"),
+        document=_("Ambition as written in policy documents (square), lines: 95% interval"),
     )
 
 
@@ -206,11 +208,13 @@ def region_arrows_svg(
     model: Model,
     lang: str,
     id_prefix: str,
+    document: DocumentMark | None = None,
 ) -> str:
     """Ambitie → praktijk per entry of `paths`: (label, ambitie row, praktijk row).
 
     Rows are the document's `cellen` rows; a row without a position (a small cell the
-    document left empty) is drawn as missing.
+    document left empty) is drawn as missing. `document` is the ambitie as written in the
+    gemeente's policy documents (web/documents), drawn only when it has enough signal.
     """
     return arrows_svg(
         title=title,
@@ -222,6 +226,7 @@ def region_arrows_svg(
             for label, ambitie, praktijk in paths
         ],
         id_prefix=id_prefix,
+        document=document,
     )
 
 

@@ -17,9 +17,11 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from regiekompas.core.charts import DocumentMark
 from regiekompas.core.instrument import Instrument
 from regiekompas.core.model import Model
 from regiekompas.core.vocabulary import PERSPECTIEVEN
+from regiekompas.web.documents.summary import Ambition
 from regiekompas.web.results.advice import AdviceList
 from regiekompas.web.results.charts import perspective_label, region_arrows_svg
 from regiekompas.web.results.formatting import (
@@ -151,6 +153,7 @@ def build_gemeente_page(
     lang: str,
     quotes: Quotes,
     advice: AdviceList,
+    documents: Ambition | None = None,
 ) -> GemeentePage:
     """The gemeente's sections from the results document alone (no request, no queries).
 
@@ -181,8 +184,16 @@ def build_gemeente_page(
                 kloof_band=band_word("kloof", gap.get("band"), lang) if gap else None,
             )
         )
+    point = documents.point if documents else None
+    mark = DocumentMark(point[0], point[1], point[2], point[3]) if point else None
+    written = ""
+    if documents is not None and mark is not None:
+        written = " " + _(
+            "Ambition as written in policy documents: %(quadrant)s, cocreatie–controle "
+            "%(cc)s, decentraal–centraal %(dc)s."
+        ) % {"quadrant": documents.quadrant, "cc": documents.cc_text, "dc": documents.dc_text}
     svg = None
-    if any(p[1] or p[2] for p in paths):
+    if any(p[1] or p[2] for p in paths) or mark is not None:
         svg = mark_safe(  # built from escaped text by core.charts
             region_arrows_svg(
                 title=_("%(gemeente)s: ambition and practice per transitie")
@@ -195,11 +206,13 @@ def build_gemeente_page(
                         "praktijk": line.praktijk.quadrant if line.praktijk else _("no data"),
                     }
                     for line in lines
-                ),
+                )
+                + written,
                 paths=paths,
                 model=model,
                 lang=lang,
                 id_prefix=f"gemeente-{gemeente}",
+                document=mark,
             )
         )
 

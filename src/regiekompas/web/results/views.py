@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from regiekompas.core.model import load_model
 from regiekompas.web.accounts.access import ResultsAccess, results_access
+from regiekompas.web.documents.summary import gemeente_ambition
 from regiekompas.web.results.advice import gemeente_advice
 from regiekompas.web.results.cell import build_cell_page
 from regiekompas.web.results.cycle_sections import gemeente_cycle
@@ -118,6 +119,8 @@ def gemeente(request: HttpRequest, scan_pk: int, gemeente: str) -> HttpResponse:
     names.update(scan.region.gemeente_names())
     if gemeente not in names:
         raise Http404
+    # Policy documents are the region's, shown to whoever may see this gemeente's page.
+    documents = gemeente_ambition(scan.region_id, gemeente, model, lang)
     page = None
     if results is not None:
         instrument = scan.instrument()
@@ -142,6 +145,7 @@ def gemeente(request: HttpRequest, scan_pk: int, gemeente: str) -> HttpResponse:
             lang=lang,
             quotes=quotes,
             advice=gemeente_advice(results.advice, lang, gemeente),
+            documents=documents.ambition if documents else None,
         )
     return render(
         request,
@@ -156,6 +160,8 @@ def gemeente(request: HttpRequest, scan_pk: int, gemeente: str) -> HttpResponse:
             "cycle": gemeente_cycle(
                 scan, gemeente, results.document if results else None, model, lang
             ),
+            "documents": documents,
+            "gemeente_code": gemeente,
         },
     )
 
