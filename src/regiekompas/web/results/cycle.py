@@ -149,7 +149,12 @@ def round_trend(scan: Scan, document: Mapping[str, Any]) -> RoundTrend | None:
     cached = cache.get(f"{_TREND_PREFIX}:{scan.pk}:{key}")
     if isinstance(cached, list):
         return RoundTrend(previous, cached)
-    old = scan_results(previous, "nl").document
+    from regiekompas.web.responses.dataset import NoAnswers
+
+    try:
+        old = scan_results(previous, "nl").document
+    except NoAnswers:  # still being computed: the trend shows once it is there
+        return None
     old_reps = snapshot_replicates(previous, old_snapshot)
     new_reps = snapshot_replicates(scan, snapshot)
     # The distance to the target in each round is measured against that round's targets.
