@@ -35,24 +35,31 @@ django.setup()
 from django.utils import translation  # noqa: E402
 
 from regiekompas.core.instrument import Instrument, load_instrument  # noqa: E402
-from regiekompas.core.questionnaire import PACE, PageLoad, estimate_seconds, plan_for  # noqa: E402
+from regiekompas.core.questionnaire import (  # noqa: E402
+    BLOCK_GEMEENTEN,
+    PACE,
+    SCALES_ASKED,
+    PageLoad,
+    estimate_seconds,
+    plan_for,
+)
 from regiekompas.core.questionnaire.timing import whole_minutes  # noqa: E402
 from regiekompas.core.simulate import TRANSITIES, TWENTE  # noqa: E402
 from regiekompas.web.invitations.models import Respondent  # noqa: E402
 from regiekompas.web.questionnaire.burden import (  # noqa: E402
     REVIEW_WORDS,
-    START_WORDS,
     Burden,
     burden,
 )
+from regiekompas.web.questionnaire.planning import plan_key, plan_record  # noqa: E402
 from regiekompas.web.questionnaire.steps import build_route  # noqa: E402
 from regiekompas.web.scans.models import Scan  # noqa: E402
 
 PERSPECTIEVEN = ("ambitie", "praktijk")
 #: The demo's scan (web/demo.py): every transitie, both perspectieven, default maximum.
 DEMO = {"transities": list(TRANSITIES), "perspectieven": list(PERSPECTIEVEN)}
-#: The old start page said "twelve questions"; it had about as many words as the new one.
-OLD_START_WORDS = START_WORDS
+#: The old start page (until commit 6b83ea3) had 290 words besides the intro.
+OLD_START_WORDS = 290
 
 
 @dataclass(frozen=True)
@@ -86,14 +93,21 @@ def after(kind: RespondentType, cap: int = 3) -> Burden:
     respondent = Respondent(
         scan=scan, external_id="burden", gemeenten=gemeenten, transities=transities
     )
-    plan = plan_for(gemeenten, transities, cap, gemeente_load={}, cell_load={}, seed="burden")
+    scales = [scale.code for scale in scan.instrument().scales]
+    plan = plan_for(
+        gemeenten,
+        transities,
+        cap,
+        gemeente_load={},
+        cell_load={},
+        seed="burden",
+        block_cap=BLOCK_GEMEENTEN,
+        scales=scales,
+        scales_asked=SCALES_ASKED,
+    )
     if not plan.complete:
-        respondent.plan = {
-            "van": [[g, t] for g in gemeenten for t in transities],
-            "max": cap,
-            "gemeenten": list(plan.gemeenten),
-            "cellen": [list(c) for c in plan.cells],
-        }
+        cells = [[g, t] for g in gemeenten for t in transities]
+        respondent.plan = plan_record(plan_key(cells, cap, scales), plan)
     return burden(build_route(respondent, "nl", names=False))
 
 

@@ -28,7 +28,8 @@ import pytest
 
 from regiekompas.core.analysis import Settings, analyse
 from regiekompas.core.dataset import Dataset, build_responses
-from regiekompas.core.questionnaire import plan_for
+from regiekompas.core.instrument import load_instrument
+from regiekompas.core.questionnaire import BLOCK_GEMEENTEN, SCALES_ASKED, plan_for
 from regiekompas.core.simulate import SimulatedRegion, SimulationParams, simulate_region
 from regiekompas.core.simulate.params import PROVIDER_GROUPS
 
@@ -70,8 +71,13 @@ def _planned(region: SimulatedRegion, seed: int) -> tuple[Dataset, dict[tuple[st
     order = np.random.default_rng(seed).permutation(len(people))
     gemeente_load: Counter[str] = Counter()
     cell_load: Counter[tuple[str, str]] = Counter()
+    block_load: Counter[str] = Counter()
+    scale_load: Counter[str] = Counter()
     keep_cells: set[tuple[int, str, str]] = set()  # (unit, gemeente, transitie)
-    keep_gemeente: set[int] = set()
+    keep_gemeente: dict[int, set[str]] = {}  # unit → the gemeente-level items it keeps
+    scales = load_instrument().scales
+    scale_codes = [scale.code for scale in scales]
+    other_items = set(r.gemeente_items) - {c for scale in scales for c in scale.item_codes}
     for p in order.tolist():
         units = {codes[int(gemeente_of[u])]: u for u in people[p]}
         plan = plan_for(
@@ -81,10 +87,19 @@ def _planned(region: SimulatedRegion, seed: int) -> tuple[Dataset, dict[tuple[st
             gemeente_load=gemeente_load,
             cell_load=cell_load,
             seed=f"{seed}:{p}",
+            block_cap=BLOCK_GEMEENTEN,
+            block_load=block_load,
+            scales=scale_codes,
+            scales_asked=SCALES_ASKED,
+            scale_load=scale_load,
         )
         gemeente_load.update(plan.gemeenten)
         cell_load.update(plan.cells)
-        keep_gemeente.update(units[g] for g in plan.gemeenten)
+        block_load.update(plan.block_gemeenten)
+        asked = plan.scales if plan.scales is not None else scale_codes
+        scale_load.update(asked)
+        items = other_items | {c for sc in scales if sc.code in asked for c in sc.item_codes}
+        keep_gemeente.update({units[g]: items for g in plan.block_gemeenten})
         keep_cells.update((units[g], g, t) for g, t in plan.cells)
 
     obs_keep = np.asarray(
@@ -93,6 +108,10 @@ def _planned(region: SimulatedRegion, seed: int) -> tuple[Dataset, dict[tuple[st
             for u, g, t in zip(r.obs_respondent, r.obs_gemeente, r.obs_transitie, strict=True)
         ]
     )
+    gem_answers = r.gemeente_answers.copy()
+    for j, code in enumerate(r.gemeente_items):
+        dropped = [code not in keep_gemeente.get(int(u), ()) for u in r.gem_respondent]
+        gem_answers[np.asarray(dropped, dtype=bool), j] = np.nan
     gem_keep = np.asarray([int(u) in keep_gemeente for u in r.gem_respondent])
     responses = build_responses(
         respondent_ids=r.respondent_ids,
@@ -109,7 +128,7 @@ def _planned(region: SimulatedRegion, seed: int) -> tuple[Dataset, dict[tuple[st
         axis_answers=r.axis_answers[obs_keep],
         gem_respondent=r.gem_respondent[gem_keep],
         gem_gemeente=r.gem_gemeente[gem_keep],
-        gemeente_answers=r.gemeente_answers[gem_keep],
+        gemeente_answers=gem_answers[gem_keep],
     )
     pool: Counter[tuple[str, str]] = Counter()
     kept: Counter[tuple[str, str, str]] = Counter()
@@ -191,3 +210,41 @@ def test_every_planned_cell_gets_answers_spread_evenly() -> None:
     counts = np.asarray(list(per_cell.values())) / 2  # two perspectieven per respondent
     assert len(per_cell) == 14 * 4
     assert counts.min() >= 0.8 * np.median(counts)
+
+
+def _conditions(
+    document: dict[str, object],
+) -> dict[tuple[str, str], tuple[float, int, float | None]]:
+    rows = document["condities"]
+    assert isinstance(rows, list)
+    return {
+        (row["gemeente_code"], row["conditie"]): (row["score"], row["n"], row["alpha"])
+        for row in rows
+        if row["groep"] is None
+    }
+
+
+def test_condition_scores_of_every_gemeente_stay_measured_with_the_planned_scales() -> None:
+    """Every respondent answers 3 of the 5 scales, whole, for one gemeente: every gemeente ×
+    scale keeps a score with a reliability, close to what all answers give."""
+    region = simulate_region(
+        SimulationParams(gemeenten=14, respondenten=POOL, seed=21, all_cells=True)
+    )
+    dataset, _fraction = _planned(region, 21)
+    settings = Settings(k=5, bootstrap=50, seed=21)
+    planned = _conditions(analyse(dataset, settings=settings))
+    full = _conditions(analyse(region.dataset, settings=settings))
+    differences = [abs(planned[key][0] - full[key][0]) for key in full]
+    n_planned = [planned[key][1] for key in full]
+    n_full = [full[key][1] for key in full]
+    print(
+        f"\ncondition scores (0–100), {len(full)} gemeente × scale: "
+        f"n median {np.median(n_full):.0f} → {np.median(n_planned):.0f} (min {min(n_planned)}); "
+        f"|planned − all answers| median "
+        f"{np.median(differences):.1f}, max {max(differences):.1f} points"
+    )
+    assert set(planned) == set(full)
+    assert len(full) == 14 * 5
+    assert all(alpha is not None for _score, _n, alpha in planned.values())
+    assert min(n_planned) >= 5
+    assert np.median(differences) <= 5.0

@@ -17,8 +17,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from regiekompas.web.invitations.models import AccessToken
+from regiekompas.web.questionnaire import planning
 from regiekompas.web.responses.models import Answer
 from web.conftest import World, make_respondent
+
+
+@pytest.fixture(autouse=True)
+def every_scale_for_every_gemeente(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the pages and saving, not the plan: every respondent answers
+    every condition scale for each of their gemeenten. The planned subsets of scales and
+    gemeente-level questions are tested in test_questionnaire_planning.py."""
+    monkeypatch.setattr(planning, "SCALES_ASKED", 99)
+    monkeypatch.setattr(planning, "BLOCK_GEMEENTEN", 99)
+
 
 ALMELO = "GM0141"
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -73,8 +84,11 @@ def test_the_intro_shows_the_privacy_statement_and_a_start_button(
     assert h1(html) == "Scan 2026"
     assert "groups of at least 3 people" in html  # the scan's k
     assert "never shown together with your name" in html
-    assert "This personal link is your only key" in html
-    assert "organiser of this scan in region Twente" in html
+    assert "This link is your personal key" in html
+    assert "Ask the person who sent you this link" in html
+    # the rest of the promise is on the page, behind "More about your privacy"
+    assert re.search(r"<details[^>]*>\s*<summary[^>]*>More about your privacy</summary>", html)
+    assert "every such download is logged" in html
     assert "There are no right or wrong answers" in html  # instrument
     assert "This takes about" in html  # the time estimate
     assert "secret.person" not in html

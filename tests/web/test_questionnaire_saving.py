@@ -16,8 +16,19 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from regiekompas.web.questionnaire import planning
 from regiekompas.web.responses.models import Answer, MechanismUse, OpenAnswer
 from web.conftest import World, make_respondent
+
+
+@pytest.fixture(autouse=True)
+def every_scale_for_every_gemeente(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the pages and saving, not the plan: every respondent answers
+    every condition scale for each of their gemeenten. The planned subsets of scales and
+    gemeente-level questions are tested in test_questionnaire_planning.py."""
+    monkeypatch.setattr(planning, "SCALES_ASKED", 99)
+    monkeypatch.setattr(planning, "BLOCK_GEMEENTEN", 99)
+
 
 ALMELO = "GM0141"
 HTMX = {"HTTP_HX_REQUEST": "true"}

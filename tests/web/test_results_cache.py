@@ -1,5 +1,6 @@
-"""Results are computed once per published snapshot: cached until a new snapshot is published
-or the region changes; new answers alone never change them (product.md §6)."""
+"""Results are computed once per published snapshot, when it is published (not on a page
+visit): stored until a new snapshot is published or the region changes; new answers alone
+never change them (product.md §6)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.fixture
-def scan(simulated_scan: Callable[..., Scan]) -> Scan:
+def scan(simulated_scan: Callable[..., Scan], calls: list[int]) -> Scan:
+    """A published scan; its results were computed on publishing (counted in `calls`)."""
     return simulated_scan(gemeenten=2, respondenten=8, seed=3)
 
 

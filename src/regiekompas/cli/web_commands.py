@@ -1,4 +1,4 @@
-"""The commands that run the web application: `demo` (development), `serve`, `manage`.
+"""The commands that run the web application: `demo` (development), `serve`, `worker`, `manage`.
 
 Django is configured only inside these commands, so the analysis commands keep starting fast
 and work without any web settings.
@@ -85,6 +85,33 @@ def serve(host: str, port: int, workers: int, no_migrate: bool) -> None:
         os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
     ]
     os.execv(gunicorn, args)
+
+
+@click.command()
+@click.option(
+    "--concurrency", default=2, show_default=True, help="Aantal taken tegelijk (processen)."
+)
+@click.option(
+    "--loglevel",
+    default="INFO",
+    show_default=True,
+    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
+    help="Hoeveel de worker logt.",
+)
+def worker(concurrency: int, loglevel: str) -> None:
+    """Voer achtergrondwerk uit: Celery-worker op CELERY_BROKER_URL (REGIEKOMPAS_JOBS=celery)."""
+    _django(dev=False)
+    from regiekompas.web.jobs.celery_app import app
+
+    app.worker_main(
+        [
+            "worker",
+            f"--concurrency={max(1, concurrency)}",
+            f"--loglevel={loglevel.upper()}",
+            "--without-gossip",
+            "--without-mingle",
+        ]
+    )
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -266,6 +266,15 @@ RESULTS_BOOTSTRAP = env_int("REGIEKOMPAS_BOOTSTRAP", 1000)
 JOBS_BACKEND = env_str("REGIEKOMPAS_JOBS", "thread")
 if JOBS_BACKEND not in ("thread", "celery", "eager"):
     raise ConfigError("REGIEKOMPAS_JOBS must be thread, celery or eager")
+# CELERY_BROKER_URL: the Redis database that app processes hand jobs to and `regiekompas
+# worker` takes them from (e.g. redis://127.0.0.1:6379/1; required with REGIEKOMPAS_JOBS=celery).
+# Use another database number than REDIS_URL's cache, so that clearing one keeps the other.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
+if JOBS_BACKEND == "celery" and not CELERY_BROKER_URL:
+    raise ConfigError("CELERY_BROKER_URL is required with REGIEKOMPAS_JOBS=celery")
+# CELERY_QUEUE: the queue name on that broker (default "regiekompas"); give each installation
+# sharing one Redis database its own.
+CELERY_QUEUE = env_str("CELERY_QUEUE", "regiekompas")
 
 # Security headers. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via
 # REGIEKOMPAS_BEHIND_PROXY=true (the proxy must set X-Forwarded-Proto).

@@ -9,12 +9,14 @@
 The design and the figures behind it are in `docs/questionnaire.md`.
 """
 
-from regiekompas.core.questionnaire.assignment import Plan, plan_for
+from regiekompas.core.questionnaire.assignment import BLOCK_GEMEENTEN, SCALES_ASKED, Plan, plan_for
 from regiekompas.core.questionnaire.readability import flesch_douma, syllables
 from regiekompas.core.questionnaire.timing import PACE, Pace, PageLoad, estimate_seconds
 
 __all__ = [
+    "BLOCK_GEMEENTEN",
     "PACE",
+    "SCALES_ASKED",
     "Pace",
     "PageLoad",
     "Plan",

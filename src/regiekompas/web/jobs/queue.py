@@ -13,7 +13,11 @@ Runners, chosen by `settings.JOBS_BACKEND` (`REGIEKOMPAS_JOBS`):
   transaction commits. Needs nothing else, so `make demo` works; a job of a process that
   stops is lost and shows as failed when looked at again (`stale`).
 - `eager`: the task runs inside `submit` (tests, the command line).
-- `celery`: the job id is sent to the Celery worker (`jobs/celery_app.py`).
+- `celery`: the job id is sent to the Celery worker (`jobs/celery_app.py`); when the broker
+  cannot be reached, the job fails at once with a sentence saying so.
+
+Code that must not do heavy work inside a request (results of a large scan) asks `in_job()`:
+true while a task runs, whatever the runner.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import ContextVar
 from datetime import timedelta
 from typing import Any, Final
 
@@ -33,7 +38,7 @@ from django.utils.translation import gettext as _
 
 from regiekompas.web.jobs.models import Job
 
-__all__ = ["JobError", "attach", "job_progress", "run", "submit", "task"]
+__all__ = ["JobError", "attach", "in_job", "job_progress", "run", "submit", "task"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +47,7 @@ _TASKS: dict[str, TaskFunction] = {}
 _EXECUTOR: ThreadPoolExecutor | None = None
 #: A running in-process job not finished after this long is taken to be lost.
 STALE_AFTER: Final = timedelta(hours=2)
+_IN_JOB: ContextVar[bool] = ContextVar("regiekompas_in_job", default=False)
 
 
 class JobError(Exception):
@@ -90,10 +96,19 @@ def submit(
 
 
 def _send_to_celery(job_id: str) -> None:
-    """Hand the job to the Celery worker (wired in `jobs/celery_app.py`)."""
+    """Hand the job to the Celery worker (wired in `jobs/celery_app.py`); if the broker cannot
+    be reached, fail the job with a sentence for the user instead of failing the request."""
     import importlib
 
-    importlib.import_module("regiekompas.web.jobs.celery_app").run_job.delay(job_id)
+    try:
+        importlib.import_module("regiekompas.web.jobs.celery_app").run_job.delay(job_id)
+    except Exception:
+        log.exception("could not hand background job %s to the Celery broker", job_id)
+        Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(
+            status=Job.Status.FAILED,
+            message=_("The background worker could not be reached. Please try again later."),
+            finished_at=timezone.now(),
+        )
 
 
 def _executor() -> ThreadPoolExecutor:
@@ -120,6 +135,7 @@ def run(job_id: uuid.UUID | str) -> None:
         return  # already taken by another runner, or gone
     job = Job.objects.get(pk=job_id)
     fn = _TASKS.get(job.kind)
+    token = _IN_JOB.set(True)
     try:
         if fn is None:
             raise JobError(_("This kind of work is not known to this installation."))
@@ -131,6 +147,13 @@ def run(job_id: uuid.UUID | str) -> None:
         _finish(job, Job.Status.FAILED, _("The work failed. The administrators can see why."))
     else:
         _finish(job, Job.Status.DONE, job.message)
+    finally:
+        _IN_JOB.reset(token)
+
+
+def in_job() -> bool:
+    """Whether the caller runs inside a background job (of any runner)."""
+    return _IN_JOB.get()
 
 
 def _finish(job: Job, status: str, message: str) -> None:
@@ -154,8 +177,9 @@ def attach(job: Job, name: str, content_type: str, data: bytes) -> None:
 
 
 def stale(job: Job) -> bool:
-    """Whether an in-process job was lost with its process (shown as failed)."""
-    if job.finished or getattr(settings, "JOBS_BACKEND", "thread") != "thread":
+    """Whether a job was lost with the process running it (shown as failed): an in-process
+    job or a Celery worker's that has not finished `STALE_AFTER` after it started."""
+    if job.finished or getattr(settings, "JOBS_BACKEND", "thread") == "eager":
         return False
     since = job.started_at or job.created_at
     return timezone.now() - since > STALE_AFTER

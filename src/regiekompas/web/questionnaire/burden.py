@@ -19,7 +19,7 @@ from regiekompas.web.questionnaire.steps import Route, Saved, build_route
 
 #: Words on the start page besides the instrument's intro: what we ask, the time, how saving
 #: works, the privacy promise and whom to ask (counted on the Dutch page).
-START_WORDS = 290
+START_WORDS = 125
 #: Words on the review page besides the list of pages.
 REVIEW_WORDS = 110
 

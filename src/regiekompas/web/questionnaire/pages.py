@@ -461,12 +461,7 @@ def page_load(page: Page) -> PageLoad:
     acc = _Load()
     acc.read(page.step.title, page.intro, *(t.term for t in page.intro_terms))
     if page.step.number == 1 and page.step.item_codes:
-        acc.read(
-            _(
-                "Every question may be skipped, and “don't know” is always a good answer if "
-                "you cannot judge it."
-            )
-        )
+        acc.read(_("“Don’t know” is always a good answer."))
     for question in page.questions:
         acc.read(question.heading, question.intro, question.text)
         if question.poles:

@@ -202,9 +202,12 @@ def transities_for(respondent: Respondent) -> list[str]:
     return [t for t in order if t in asked] + [t for t in asked if t not in order]
 
 
-def build_route(respondent: Respondent, lang: str | None = None, *, names: bool = True) -> Route:
+def build_route(
+    respondent: Respondent, lang: str | None = None, *, names: bool = True, store: bool = True
+) -> Route:
     """The respondent's steps; `names=False` skips the gemeente names (one query) for
-    callers that only count, such as the save of a single answer.
+    callers that only count, such as the save of a single answer; `store=False` does not
+    store a plan that was not stored yet (`planning.plan_of`).
 
     The steps follow from a handful of values (see `_ShapeKey`), shared by many respondents
     and unchanged between their clicks, so each shape is worked out once per process.
@@ -213,17 +216,23 @@ def build_route(respondent: Respondent, lang: str | None = None, *, names: bool 
     scan = respondent.scan
     instrument = scan.instrument()
     gemeente_names = scan.region.gemeente_names() if names else {}
-    plan = plan_of(respondent, gemeenten_for(respondent), transities_for(respondent))
+    plan = plan_of(
+        respondent,
+        gemeenten_for(respondent),
+        transities_for(respondent),
+        [scale.code for scale in instrument.scales],
+        store=store,
+    )
     key: _ShapeKey = (
         scan.pk,
         scan.opened_at,
         scan.instrument_version,
         lang,
         get_language(),
-        plan.gemeenten,
+        plan.block_gemeenten,
         plan.cells,
         tuple(perspectieven_for(respondent)),
-        tuple(gemeente_names.get(g, g) for g in plan.gemeenten),
+        plan.scales,
     )
     shape = _SHAPES.get(key)
     if shape is None:
@@ -234,8 +243,9 @@ def build_route(respondent: Respondent, lang: str | None = None, *, names: bool 
     return Route(respondent, instrument, lang, gemeente_names, dict(transitie_names), plan, steps)
 
 
-#: (scan, frozen at, instrument version, language, active language, planned gemeenten,
-#: planned rows, perspectieven, gemeente names): everything the steps of a route depend on.
+#: (scan, frozen at, instrument version, language, active language, gemeenten of the
+#: gemeente-level questions, planned rows, perspectieven, condition scales asked (None: all)):
+#: everything the steps of a route depend on.
 _ShapeKey = tuple[
     int,
     object,
@@ -245,7 +255,7 @@ _ShapeKey = tuple[
     tuple[str, ...],
     tuple[tuple[str, str], ...],
     tuple[str, ...],
-    tuple[str, ...],
+    tuple[str, ...] | None,
 ]
 _SHAPES: dict[_ShapeKey, tuple[dict[str, str], tuple[Step, ...]]] = {}
 _MAX_SHAPES = 4096
@@ -257,12 +267,12 @@ def _route_shape(
     gemeenten: tuple[str, ...],
     cells: tuple[tuple[str, str], ...],
     perspectieven: tuple[str, ...],
-    names: tuple[str, ...],
+    scales_asked: tuple[str, ...] | None,
 ) -> tuple[dict[str, str], tuple[Step, ...]]:
-    """Order: the axis statements, three a page, each with a row per planned gemeente ×
-    transitie × perspectief; then per condition scale one page, the agreements and
-    obstacles, and the arrangements in use, each with a row per planned gemeente; finally
-    free text.
+    """Order: the axis statements, a few a page, each with a row per planned gemeente ×
+    transitie × perspectief; then the condition scales of the plan, the agreements and
+    obstacles, and the arrangements in use, each with a row per gemeente of the
+    gemeente-level questions (`gemeenten`); finally free text.
     """
     model = load_model()
     transitie_names: dict[str, str] = {}
@@ -271,7 +281,6 @@ def _route_shape(
             transitie_names[code] = model.transitie(code).name.get(lang)
         except KeyError:
             transitie_names[code] = code
-    del names  # part of the key only: titles no longer name a gemeente
     collaboration = (
         *(item.code for item in instrument.agreements),
         *(item.code for item in instrument.obstacles),
@@ -310,8 +319,8 @@ def _route_shape(
     if gemeenten:
         # One page per condition scale when each statement has several rows; with one row
         # the scales share pages, each under its own heading.
-        scales = instrument.scales
-        per_page = 1 if len(gemeente_rows) > 1 else 3
+        scales = [s for s in instrument.scales if scales_asked is None or s.code in scales_asked]
+        per_page = 1 if len(gemeente_rows) > 1 else -(-len(scales) // max(1, -(-len(scales) // 3)))
         for i in range(0, len(scales), per_page):
             group = scales[i : i + per_page]
             listed = str(get_text_list([s.name.get(lang) for s in group], _("and")))

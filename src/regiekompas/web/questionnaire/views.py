@@ -84,7 +84,8 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
         "resume_url": resume_url,
         "progress": progress(route, saved),
         "burden": burden(route),
-        "planned": not route.plan.complete,
+        "planned": route.plan.gemeenten != tuple(route.all_gemeenten),
+        "block_gemeenten": _listed([route.gemeente_name(g) for g in route.plan.block_gemeenten]),
         "all_gemeenten": _listed([route.gemeente_name(g) for g in route.all_gemeenten]),
     }
     return render(request, "questionnaire/start.html", context)
@@ -156,7 +157,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     respondent, answered = found
     if not respondent.scan.accepts_answers:
         return _refused(request, respondent, token, htmx)
-    route = build_route(respondent, names=False)
+    route = build_route(respondent, names=False, store=False)
     try:
         saved = save_one(route, request.POST)
     except ScanNotAccepting:

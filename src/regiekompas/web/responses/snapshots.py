@@ -43,6 +43,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Max, Q
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from regiekompas.core.dataset import Dataset, Responses, build_responses
@@ -74,6 +75,7 @@ __all__ = [
     "publish",
     "publish_state",
     "snapshot_dataset",
+    "snapshot_published",
 ]
 
 #: A cell: (gemeente, transitie, perspectief); ("GM0153", "", "") for gemeente-level answers.
@@ -82,6 +84,10 @@ Cell = tuple[str, str, str]
 Unit = tuple[str, str]
 
 _STATE_PREFIX: Final = "rk-publish-state-v1"
+
+#: Sent with `snapshot` (a new published `Snapshot`) and `scan` once `publish` stored it, inside
+#: the publishing transaction; the results app starts computing the results on it.
+snapshot_published = Signal()
 
 
 class NotPublished(NoAnswers):
@@ -579,7 +585,7 @@ def publish(scan: Scan, kind: str, user: User | AnonymousUser | None = None) -> 
     frozen = merge(previous, candidate, held)
     max_pk = int(frozen.pks.max()) if len(frozen.pks) else 0
     by = user if isinstance(user, User) and user.pk is not None else None
-    return Snapshot.objects.create(
+    snapshot = Snapshot.objects.create(
         scan=scan,
         number=(latest.number + 1) if latest is not None else 1,
         kind=kind,
@@ -590,6 +596,8 @@ def publish(scan: Scan, kind: str, user: User | AnonymousUser | None = None) -> 
         population=_population(scan.pk, max_pk),
         held_back=len(held),
     )
+    snapshot_published.send(sender=Snapshot, snapshot=snapshot, scan=scan)
+    return snapshot
 
 
 def close_and_publish(scan: Scan, user: User | AnonymousUser | None = None) -> None:

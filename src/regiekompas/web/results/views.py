@@ -3,10 +3,15 @@
 Access goes through `results_access` (404 for a scan the user may not see at all) and
 `may_see_gemeente` (404 for another gemeente's page), so a gemeente viewer can neither read
 nor detect the cells of other gemeenten. Pages are marked not to be cached by browsers or
-proxies, as they show survey results.
+proxies, as they show survey results. While the results of a new snapshot are computed in the
+background (`service.ResultsPending`), every results page says so and refreshes itself.
 """
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,19 +33,49 @@ from regiekompas.web.results.overview import build_overview, scan_transities, vi
 from regiekompas.web.results.providers import build_provider_page, provider_summaries
 from regiekompas.web.results.quotes import Quotes, gemeente_quotes
 from regiekompas.web.results.quotes import hide_quote as hide
-from regiekompas.web.results.service import NoAnswers, Results, scan_results
+from regiekompas.web.results.service import NoAnswers, Results, ResultsPending, scan_results
 from regiekompas.web.scans.models import Scan
 
 
 def _results(scan: Scan, lang: str) -> Results | None:
+    """The published results; None when nothing is published (`ResultsPending` passes)."""
     try:
         return scan_results(scan, lang)
+    except ResultsPending:
+        raise
     except NoAnswers:
         return None
 
 
+def _pending_page(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """Show "being computed" (refreshing itself) instead of the page while results are
+    computed in the background; access was checked by the view before it asked."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, scan_pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, scan_pk, *args, **kwargs)
+        except ResultsPending as pending:
+            access = results_access(request.user, scan_pk)
+            return render(
+                request,
+                "results/pending.html",
+                {
+                    "scan": access.scan,
+                    "region": access.scan.region,
+                    "access": access,
+                    "job": pending.job,
+                },
+            )
+
+    return wrapper
+
+
 @never_cache
 @login_required
+@_pending_page
 def overview(request: HttpRequest, scan_pk: int) -> HttpResponse:
     access = results_access(request.user, scan_pk)
     scan = access.scan
@@ -65,6 +100,7 @@ def overview(request: HttpRequest, scan_pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
+@_pending_page
 def cell(request: HttpRequest, scan_pk: int, gemeente: str, transitie: str) -> HttpResponse:
     access = results_access(request.user, scan_pk)
     scan = access.scan
@@ -106,6 +142,7 @@ def cell(request: HttpRequest, scan_pk: int, gemeente: str, transitie: str) -> H
 
 @never_cache
 @login_required
+@_pending_page
 def gemeente(request: HttpRequest, scan_pk: int, gemeente: str) -> HttpResponse:
     access = results_access(request.user, scan_pk)
     scan = access.scan
@@ -173,6 +210,7 @@ def _facilitator_access(request: HttpRequest, scan_pk: int) -> ResultsAccess:
 
 @never_cache
 @login_required
+@_pending_page
 def providers(request: HttpRequest, scan_pk: int) -> HttpResponse:
     access = _facilitator_access(request, scan_pk)
     scan = access.scan
@@ -205,6 +243,7 @@ def providers(request: HttpRequest, scan_pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
+@_pending_page
 def provider(request: HttpRequest, scan_pk: int, organisatie: str) -> HttpResponse:
     access = _facilitator_access(request, scan_pk)
     scan = access.scan
