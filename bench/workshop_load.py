@@ -283,12 +283,16 @@ async def join_all(port: int, code: str, phones: list[Phone]) -> None:
     await asyncio.gather(*(join(i, p) for i, p in enumerate(phones)))
 
 
+#: Seconds between one phone's placements (uniform); `--place-every` changes it.
+place_seconds = PLACE_SECONDS
+
+
 async def phone_loop(
     port: int, code: str, phone: Phone, rng: random.Random, stop_at: float, floor: bool, run: Run
 ) -> None:
     now = time.perf_counter()
     next_poll = now + rng.uniform(0, POLL_SECONDS)
-    next_place = now + rng.uniform(0, PLACE_SECONDS[1])
+    next_place = now + rng.uniform(0, place_seconds[1])
     poll_path = "/_floor/" if floor else f"/w/{code}/stand/?v=1"
     place_path = "/_floor/" if floor else f"/w/{code}/plaats/"
     cookies = phone.floor_cookies if floor else phone.cookies
@@ -301,7 +305,7 @@ async def phone_loop(
             next_poll += POLL_SECONDS
             await timed(run, "floor GET" if floor else "phone poll", port, "GET", poll_path, {})
             continue
-        next_place += rng.uniform(*PLACE_SECONDS)
+        next_place += rng.uniform(*place_seconds)
         transitie, perspectief = rng.choice(TRANSITIES), rng.choice(PERSPECTIEVEN)
         cc, dc = rng.randint(-20, 20) * 5, rng.randint(-20, 20) * 5
         form = {"transitie": transitie, "perspectief": perspectief, "cc": cc, "dc": dc}
@@ -592,8 +596,18 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--quick", action="store_true", help="20 phones, 6 s.")
+    parser.add_argument(
+        "--place-every",
+        nargs=2,
+        type=float,
+        default=PLACE_SECONDS,
+        metavar=("LOW", "HIGH"),
+        help="Seconds between one phone's placements, uniform between LOW and HIGH.",
+    )
     parser.add_argument("--django-step", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global place_seconds
+    place_seconds = tuple(args.place_every)
     if args.django_step:
         step, *rest = args.django_step
         if step == "prepare":
@@ -628,7 +642,7 @@ def main() -> int:
     print("\n".join(checks))
     print(
         f"\nnotes: {args.participants} phones polling every {POLL_SECONDS:g} s and placing every "
-        f"{PLACE_SECONDS[0]:g}–{PLACE_SECONDS[1]:g} s, one projector polling every "
+        f"{place_seconds[0]:g}–{place_seconds[1]:g} s, one projector polling every "
         f"{PROJECTOR_SECONDS:g} s; {args.duration:g} s of workshop load and as much floor load, "
         f"alternating in {args.rounds} round(s); `regiekompas serve` with {args.workers} gunicorn "
         f"workers on {os.cpu_count()} CPU cores shared with the load generator and other work "
