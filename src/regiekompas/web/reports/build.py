@@ -79,6 +79,9 @@ class ReportInput:
     #: The policy documents' summary per gemeente code (`documents.summary.GemeenteAmbition`)
     #: for the gemeente page's documents section; none on the command line.
     documents: Mapping[str, Any] = field(default_factory=dict)
+    #: The regie cycle per gemeente code (`results.cycle_sections.CycleSection`: targets,
+    #: agenda, trend), without links; none on the command line.
+    cycle: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ def _gemeente_chapter(
             "gemeente_name": name,
             "gemeente_code": gemeente,
             "documents": documents,
+            "cycle": inp.cycle.get(gemeente),
             "heading": heading,
         },
     )
