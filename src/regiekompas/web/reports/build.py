@@ -82,6 +82,8 @@ class ReportInput:
     #: The regie cycle per gemeente code (`results.cycle_sections.CycleSection`: targets,
     #: agenda, trend), without links; none on the command line.
     cycle: Mapping[str, Any] = field(default_factory=dict)
+    #: The region's movement since the previous round (`cycle_sections.RegionMovement`).
+    movement: Any = None
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,10 @@ def region_report_html(inp: ReportInput, lang: str) -> str:
             lang,
             facilitator=inp.facilitator,
         )
-        region = render_to_string("reports/_region.html", {**_context(inp, lang), "page": overview})
+        region = render_to_string(
+            "reports/_region.html",
+            {**_context(inp, lang), "page": overview, "movement": inp.movement},
+        )
         # The region and the appendix with their sections; a gemeente by its name only.
         chapters: list[Chapter] = [(region, WITH_SECTIONS)]
         chapters.extend(

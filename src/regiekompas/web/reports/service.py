@@ -12,7 +12,7 @@ from regiekompas.core.model import load_model
 from regiekompas.web.accounts.access import ResultsAccess
 from regiekompas.web.documents.summary import gemeente_ambition
 from regiekompas.web.reports.build import ReportInput
-from regiekompas.web.results.cycle_sections import gemeente_cycle
+from regiekompas.web.results.cycle_sections import gemeente_cycle, region_movement
 from regiekompas.web.results.overview import scan_transities, visible_gemeenten
 from regiekompas.web.results.quotes import Quotes, gemeente_quotes
 from regiekompas.web.results.service import scan_results
@@ -55,4 +55,7 @@ def report_input(access: ResultsAccess, lang: str, *, gemeente: str | None = Non
         quotes=quotes,
         documents=documents,
         cycle=cycle,
+        movement=region_movement(scan, results.document, gemeenten, model, lang)
+        if gemeente is None
+        else None,
     )
