@@ -164,3 +164,33 @@ def test_the_next_round_shows_change_beyond_noise_distance_and_progress(
     ]
     assert row["afstand"] == pytest.approx(expected, abs=1e-4)
     assert "-0,00" not in page
+
+
+def test_the_region_overview_of_a_next_round_shows_movement_arrows_only_for_visible_gemeenten(
+    client: Client, simulated_scan: Callable[..., Scan]
+) -> None:
+    from regiekompas.core.simulate import SimulationParams, simulate_region
+
+    first = simulated_scan(gemeenten=2, respondenten=12, seed=3)
+    first.close()
+    second = first.copy_as_next_round("Ronde 2")
+    second.open()
+    store_dataset(
+        second, simulate_region(SimulationParams(gemeenten=2, respondenten=12, seed=4)).dataset
+    )
+    publish(second, Snapshot.Kind.INTERIM)
+    codes = sorted(first.region.gemeente_names())
+    names = first.region.gemeente_names()
+
+    _login(client, second)
+    page = client.get(reverse("results:overview", args=[second.pk])).content.decode()
+    section = page[page.index('id="beweging"') :]
+    assert "<svg" in section
+    assert all(names[code] in section for code in codes)
+
+    viewer = Client()
+    _login(viewer, second, viewer_of=codes[0])
+    page = viewer.get(reverse("results:overview", args=[second.pk])).content.decode()
+    section = page[page.index('id="beweging"') :]
+    assert names[codes[0]] in section
+    assert names[codes[1]] not in section

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from django.urls import reverse
 from django.utils import formats
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from regiekompas.core.agenda import Progress, agenda_progress
@@ -330,4 +331,121 @@ def gemeente_cycle(
         model=model,
         lang=lang,
         links=links,
+    )
+
+
+@dataclass(frozen=True)
+class MovementRow:
+    name: str
+    before: str
+    now: str
+    d_cc: str
+    d_dc: str
+    zeker: str
+
+
+@dataclass(frozen=True)
+class MovementPicture:
+    code: str
+    name: str
+    svg: SafeString
+    rows: list[MovementRow]
+    moved: int
+
+
+@dataclass(frozen=True)
+class RegionMovement:
+    previous: str
+    pictures: list[MovementPicture]
+
+
+def build_region_movement(
+    trend: RoundTrend | None,
+    *,
+    transities: list[str],
+    gemeenten: list[tuple[str, str]],
+    model: Model,
+    lang: str,
+) -> RegionMovement | None:
+    """Per transitie, each visible gemeente's praktijk position in the previous round and
+    now, with an arrow between them (`core.charts.arrows_svg`, reused for round → round) and
+    per axis whether the change is beyond noise (product.md §4.13)."""
+    if trend is None:
+        return None
+    from regiekompas.core.charts import ArrowsLegend, GemeentePath, arrows_svg, frame_labels
+    from regiekompas.core.vocabulary import quadrant_of
+
+    rows = {
+        (row["maat"], row["sleutel"]): row
+        for row in trend.rows
+        if row["maat"] in ("cellen.cc", "cellen.dc")
+    }
+    legend = ArrowsLegend(
+        ambitie=_("Previous round (diamond)"),
+        praktijk=_("This round (circle), named"),
+        arrow=_("Arrow: movement since the previous round"),
+    )
+    pictures = []
+    for code in transities:
+        paths = []
+        table_rows = []
+        moved = 0
+        for gemeente, name in gemeenten:
+            key = f"{gemeente}|{code}|praktijk"
+            cc, dc = rows.get(("cellen.cc", key)), rows.get(("cellen.dc", key))
+            if cc is None or dc is None:
+                continue
+            before = _pair(cc["oud"], dc["oud"])
+            now = _pair(cc["nieuw"], dc["nieuw"])
+            if before is None and now is None:
+                continue
+            paths.append(GemeentePath(name, before, now))
+            sure = [axis for axis, row in (("cc", cc), ("dc", dc)) if row["zeker"]]
+            moved += bool(sure)
+            table_rows.append(
+                MovementRow(
+                    name=name,
+                    before=quadrant_name(quadrant_of(*before), model, lang) if before else "—",
+                    now=quadrant_name(quadrant_of(*now), model, lang) if now else "—",
+                    d_cc=_signed(cc["verschil"], 2),
+                    d_dc=_signed(dc["verschil"], 2),
+                    zeker=", ".join(sure) if sure else _("no"),
+                )
+            )
+        if not paths:
+            continue
+        transitie = transitie_name(code, model, lang)
+        svg = arrows_svg(
+            title=_("%(transitie)s: praktijk in the previous round and now")
+            % {"transitie": transitie},
+            description=_(
+                "Per gemeente a diamond for praktijk in the previous round, a circle for "
+                "praktijk now and an arrow between them; the table below gives the same."
+            ),
+            frame_labels=frame_labels(model, lang),
+            legend=legend,
+            gemeenten=paths,
+            id_prefix=f"beweging-{code}",
+        )
+        pictures.append(MovementPicture(code, transitie, mark_safe(svg), table_rows, moved))
+    return RegionMovement(trend.previous.name, pictures)
+
+
+def _pair(cc: float | None, dc: float | None) -> tuple[float, float] | None:
+    return None if cc is None or dc is None else (cc, dc)
+
+
+def region_movement(scan: Any, document: Mapping[str, Any] | None, gemeenten: list[tuple[str, str]],
+                    model: Model, lang: str) -> RegionMovement | None:  # fmt: skip
+    """The movement section of the region overview of `scan` (None without a trend)."""
+    from regiekompas.web.results.cycle import round_trend
+
+    if document is None:
+        return None
+    return build_region_movement(
+        round_trend(scan, document),
+        transities=list(scan.transities),
+        gemeenten=gemeenten,
+        model=model,
+        lang=lang,
     )
