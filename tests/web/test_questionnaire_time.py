@@ -101,4 +101,29 @@ def test_the_invitation_mail_states_the_estimated_minutes(world: World) -> None:
 
     estimate = burden(build_route(world.respondent_a, "nl", names=False))
     assert len(mail.outbox) == 1
-    assert f"{estimate.minutes} minuten" in mail.outbox[0].body
+    # the mail is written in the active language
+    assert re.search(rf"\b{estimate.minutes} (minuten|minutes)\b", mail.outbox[0].body)
+
+
+def test_each_invitation_states_the_minutes_of_its_own_respondents_route(world: World) -> None:
+    short, _ = make_respondent(
+        world.scan_a, "KORT", gemeenten=["GM0141"], transities=["jeugd"], email="k@example.nl"
+    )
+    long, _ = make_respondent(
+        world.scan_a,
+        "LANG",
+        gemeenten=["GM0141", "GM0153", "GM0164"],
+        transities=["jeugd", "wmo"],
+        email="l@example.nl",
+    )
+
+    send_invitations(world.scan_a)
+
+    body = {message.to[0]: message.body for message in mail.outbox}
+    minutes = {
+        person.email: burden(build_route(person, "nl", names=False)).minutes
+        for person in (short, long)
+    }
+    assert minutes["k@example.nl"] < minutes["l@example.nl"] <= 15
+    for email, expected in minutes.items():
+        assert re.search(rf"\b{expected} (minuten|minutes)\b", body[email]), body[email]
