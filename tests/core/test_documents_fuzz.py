@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from document_files import docx, html, odt, zip_bomb
-from regiekompas.core.documents.batch import analyse_paths
+from regiekompas.core.documents.batch import analyse_files, analyse_paths
 from regiekompas.core.documents.errors import MESSAGES, DocumentError
 from regiekompas.core.documents.extract import MIB, Extracted, Limits, extract
 from regiekompas.core.documents.pdfwrite import paginate, write_pdf
@@ -104,3 +104,61 @@ def test_a_batch_of_crafted_bad_files_gives_one_message_each(tmp_path: Path) -> 
         "groot.txt": "too_large",
     }
     assert all(f["reden"] for f in document["fouten"])
+
+
+# --- whole batches of fuzzed files in memory (what an upload goes through) -----------------
+
+NAMES = st.sampled_from(
+    ["plan.pdf", "visie.docx", "nota.odt", "pagina.html", "tekst.txt", "bestand", "x.PDF"]
+)
+
+
+@st.composite
+def fuzzed_file(draw: st.DrawFn) -> tuple[str, bytes]:
+    if draw(st.booleans()):
+        data = draw(st.binary(max_size=2048))
+    else:
+        valid = VALID[draw(st.sampled_from(sorted(VALID)))]
+        cut = draw(st.integers(1, len(valid)))
+        mutated = bytearray(valid[:cut])
+        for where, value in draw(
+            st.lists(st.tuples(st.integers(0), st.integers(0, 255)), max_size=6)
+        ):
+            mutated[where % len(mutated)] = value
+        data = bytes(mutated)
+    return draw(NAMES), data
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=st.lists(fuzzed_file(), min_size=1, max_size=4))
+def test_a_batch_of_fuzzed_files_never_crashes_and_names_every_bad_file(
+    files: list[tuple[str, bytes]],
+) -> None:
+    batch = [*files, ("GM0153_goed.pdf", VALID["pdf"])]
+    named = [(f"{i}_{name}", data) for i, (name, data) in enumerate(batch)]
+    document, failures = analyse_files(named, limits=SMALL)
+    placed = [row["bestand"] for row in document["documenten"]]
+    failed = [row["bestand"] for row in document["fouten"]]
+    # every file is either placed or listed once with its reason, in both languages
+    assert sorted(placed + failed) == sorted(name for name, _ in named)
+    assert f"{len(batch) - 1}_GM0153_goed.pdf" in placed
+    for failure in failures:
+        assert failure.code in MESSAGES
+        assert failure.text("nl")
+        assert failure.text("en")
+    assert all(row["reden"] for row in document["fouten"])
+    assert [g["gemeente_code"] for g in document["gemeenten"]] == ["GM0153"]
+
+
+def test_files_in_memory_are_placed_as_the_same_files_on_disk(tmp_path: Path) -> None:
+    files = [("GM0153_visie.pdf", VALID["pdf"]), ("GM0153_nota.docx", VALID["docx"])]
+    for name, data in files:
+        (tmp_path / name).write_bytes(data)
+    on_disk, _ = analyse_paths([tmp_path / name for name, _ in files])
+    in_memory, failures = analyse_files(files)
+    assert not failures
+    for row in on_disk["documenten"]:
+        row["bestand"] = Path(row["bestand"]).name
+    assert in_memory["documenten"] == on_disk["documenten"]
+    assert in_memory["gemeenten"][0]["bestanden"] == ["GM0153_visie.pdf", "GM0153_nota.docx"]
+    assert in_memory["gemeenten"][0]["zinnen"] == on_disk["gemeenten"][0]["zinnen"]

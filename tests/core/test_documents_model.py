@@ -12,6 +12,7 @@ from sklearn.linear_model import LogisticRegression
 
 from regiekompas.core.documents.devset import PARTS, load_devset, load_split, split_items
 from regiekompas.core.documents.evaluate import AXES
+from regiekompas.core.documents.text import split_passage
 from regiekompas.core.documents.train import (
     _axis_weights,
     _matrix,
@@ -19,6 +20,8 @@ from regiekompas.core.documents.train import (
     predictions_digest,
 )
 from regiekompas.core.documents.zinmodel import (
+    BatchScorer,
+    ZinmodelClassifier,
     default_lexicon,
     load_model,
     model_from_json,
@@ -138,3 +141,49 @@ def test_negation_scope_marks_the_words_after_geen() -> None:
     f = text_features("Er komt geen centrale toegang, maar elke aanbieder blijft.")
     assert "n:centraal" in f or "n:centrale" in f
     assert not any(k.startswith("n:") and "aanbieder" in k for k in f)
+
+
+def test_the_batch_scorer_gives_the_per_text_scores_of_the_model() -> None:
+    # BatchScorer (numpy, all sentences of a document at once) against the plain per-text
+    # computation of AxisWeights.scores, on every text of the development set plus odd ones.
+    model = load_model()
+    texts = [i.tekst for i in load_devset()] + [
+        "",
+        "(geen) niet-centrale, 'toegang' — wijk_team 2026 ... niet; geen geen zorg",
+        "Er komt geen centrale toegang maar wel één wijkteam.",
+        "ÉÉN TOEGANG\x00via het wijkteam",
+    ]
+    scorer = BatchScorer(model)
+    got = scorer.scores(texts)
+    expected = np.array(
+        [
+            [x for axis in ("cc", "dc") for x in model.axes[axis].scores(text_features(t))]
+            for t in texts
+        ]
+    )
+    assert np.allclose(got, expected, rtol=0, atol=1e-12)
+    assert scorer.predict(texts) == model.classify(texts)
+
+
+def test_a_texts_score_does_not_depend_on_the_texts_scored_before() -> None:
+    texts = ["Samen met aanbieders stellen wij de kaders vast.", "Er komt één wijkteam."]
+    fresh = BatchScorer(load_model()).scores(texts)
+    used = BatchScorer(load_model())
+    used.scores([i.tekst for i in load_devset()[:300]])
+    assert (used.scores(texts) == fresh).all()
+
+
+def test_the_classifier_places_sentences_as_the_per_sentence_loop_does() -> None:
+    sentences = split_passage(" ".join(i.tekst for i in load_devset()[:400]))
+    fast = ZinmodelClassifier()
+    slow = ZinmodelClassifier()
+    slow.scorer = None  # the loop kept for models with lexicon features
+    got, expected = fast.classify(sentences), slow.classify(sentences)
+    assert [(g.cc.pole, g.dc.pole) for g in got] == [(e.cc.pole, e.dc.pole) for e in expected]
+    assert np.allclose(
+        [(g.cc.weight, g.dc.weight) for g in got],
+        [(e.cc.weight, e.dc.weight) for e in expected],
+        rtol=0,
+        atol=1e-12,
+    )
+    assert sum(1 for g in got if g.cc.pole or g.dc.pole) > 50

@@ -277,3 +277,54 @@ def test_the_documents_app_never_imports_the_results_app() -> None:
     folder = Path(app.__file__).parent
     for path in folder.rglob("*.py"):
         assert "web.results" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_file_that_takes_too_long_is_stopped_with_a_message(
+    client: Client, scene: tuple[Scan, User, str]
+) -> None:
+    scan, facilitator, code = scene
+    client.force_login(facilitator)
+    with override_settings(IMPORT_SECONDS=0):  # the time budget of REGIEKOMPAS_IMPORT_SECONDS
+        page = upload(client, scan, code, ("lang.pdf", pdf(STUREN * 12)))
+    document = PolicyDocument.objects.get(region=scan.region)
+    assert document.status == "failed"
+    assert document.error_code == "too_slow"
+    assert "het lezen duurde te lang" in html.unescape(page)
+
+
+def test_a_document_whose_job_was_lost_can_be_read_again(
+    client: Client, scene: tuple[Scan, User, str]
+) -> None:
+    scan, facilitator, code = scene
+    client.force_login(facilitator)
+    upload(client, scan, code, ("visie.pdf", pdf(STUREN * 4)))
+    document = PolicyDocument.objects.get(region=scan.region)
+    # As if the process that ran the job stopped halfway: the job ended, the file did not.
+    PolicyDocument.objects.filter(pk=document.pk).update(status="processing", result=None)
+    Job.objects.filter(pk=document.job_id).update(status=Job.Status.FAILED)
+    page = client.get(reverse("documents:gemeente", args=[scan.region.pk, code])).content
+    text = html.unescape(page.decode())
+    assert 'data-status="lost"' in text
+    assert DocumentError("crashed").text("nl") in text
+    assert "Er worden nog documenten gelezen" not in text
+
+    response = client.post(
+        reverse("documents:read_again", args=[scan.region.pk, code, document.pk]), follow=True
+    )
+    assert response.status_code == 200
+    document.refresh_from_db()
+    assert document.status == "done"
+    assert document.result is not None
+    assert "rk-chart__document" in results_page(client, scan, code)
+
+
+def test_the_pages_speak_english_when_asked(client: Client, scene: tuple[Scan, User, str]) -> None:
+    scan, facilitator, code = scene
+    client.force_login(facilitator)
+    upload(client, scan, code, ("nota.pdf", pdf(THIN)))
+    page = client.get(
+        reverse("results:gemeente", args=[scan.pk, code]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Ambition as written in policy documents" in page
+    assert "Too little signal" in page
+    assert "at least 8 needed" in page

@@ -433,12 +433,14 @@ def _write_outputs(
 
 from regiekompas.cli.documents import documenten  # noqa: E402
 from regiekompas.cli.documents_evaluate import evalueer  # noqa: E402, F401 (registers itself)
+from regiekompas.cli.report import rapport  # noqa: E402
 from regiekompas.cli.web_commands import manage, serve, worker  # noqa: E402
 
 cli.add_command(serve)
 cli.add_command(worker)
 cli.add_command(manage)
 cli.add_command(documenten)
+cli.add_command(rapport)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,6 +19,20 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "… and {count} more warnings.",
     ),
     "written": ("Geschreven: {path}", "Written: {path}"),
+    "report_choose": (
+        "Kies één rapport: --gemeente CODE of --regio.",
+        "Choose one report: --gemeente CODE or --regio.",
+    ),
+    "report_unknown_gemeente": (
+        "Gemeente {gemeente} komt niet voor in de antwoorden; wel: {known}.",
+        "Gemeente {gemeente} is not in the answers; these are: {known}.",
+    ),
+    "report_region": ("De regio", "The region"),
+    "report_source": (
+        "Berekend uit de importbestanden {files}, niet uit een gepubliceerde momentopname.",
+        "Computed from the import files {files}, not from a published snapshot.",
+    ),
+    "report_rendering": ("Rapport opmaken…", "Laying out the report…"),
     "cannot_write": (
         "Kan niet schrijven naar {path}: {reason}",
         "Cannot write to {path}: {reason}",

@@ -244,10 +244,16 @@ def label_elements(
             f'<line class="rk-chart__leader" x1="{n(x1)}" y1="{n(y1)}" x2="{n(x2)}"'
             f' y2="{n(y2)}" stroke="{color}" stroke-width="1"/>'
         )
-    out.append(
-        f'<text class="{_svg.attr(css)}" x="{n(placement.x)}" y="{n(placement.y)}"'
-        f' text-anchor="{placement.anchor}" font-size="{_svg.MIN_FONT}" font-weight="bold"'
-        f' fill="{color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">'
-        f"{_svg.text(content)}</text>"
+    # The halo is a white copy drawn first, not `paint-order="stroke"` on one text: renderers
+    # without paint-order (WeasyPrint's PDFs, several SVG-to-PNG converters) would draw the
+    # white stroke over the letters.
+    where = (
+        f'x="{n(placement.x)}" y="{n(placement.y)}" text-anchor="{placement.anchor}"'
+        f' font-size="{_svg.MIN_FONT}" font-weight="bold"'
     )
+    out.append(
+        f'<text class="rk-chart__halo" {where} aria-hidden="true" fill="#ffffff"'
+        f' stroke="#ffffff" stroke-width="3">{_svg.text(content)}</text>'
+    )
+    out.append(f'<text class="{_svg.attr(css)}" {where} fill="{color}">{_svg.text(content)}</text>')
     return out

@@ -9,6 +9,7 @@ docs/documents.md describes the method, the score formula, the thresholds and th
 
 from regiekompas.core.documents.batch import (
     Failure,
+    analyse_files,
     analyse_paths,
     collect,
     gemeente_from_path,
@@ -44,6 +45,7 @@ __all__ = [
     "SentenceClassifier",
     "SentenceLabel",
     "analyse",
+    "analyse_files",
     "analyse_paths",
     "collect",
     "extract",

@@ -32,7 +32,7 @@ from regiekompas.core.documents.classify import (
     load_method_settings,
 )
 from regiekompas.core.documents.errors import DocumentError
-from regiekompas.core.documents.extract import DEFAULT_LIMITS, SUFFIXES, Limits, read_file
+from regiekompas.core.documents.extract import DEFAULT_LIMITS, SUFFIXES, Limits, extract, read_file
 from regiekompas.core.documents.score import DocumentPlacement, place_sentences, results_document
 from regiekompas.core.documents.text import load_language, sentences_of
 
@@ -58,8 +58,20 @@ class Failure:
 
 @dataclass(frozen=True)
 class Job:
+    """One file to place: a path on disk, or (`data`) bytes already in memory.
+
+    For bytes, `path` is only the file's name (its suffix tells the format where the content
+    does not) and `name` is what results and messages call the file.
+    """
+
     path: Path
     gemeente_code: str | None
+    data: bytes | None = None
+    name: str | None = None
+
+    @property
+    def bestand(self) -> str:
+        return self.name if self.name is not None else str(self.path)
 
 
 def gemeente_from_path(path: Path) -> str | None:
@@ -132,14 +144,17 @@ def process(
     job: Job, method: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> DocumentPlacement | Failure:
     """Read and place one file; every failure becomes a `Failure`, never an exception."""
-    name = str(job.path)
+    name = job.bestand
     # The cyclic garbage collector would scan the many small objects a document makes again
     # and again (about a tenth of the time); nothing here makes cycles, so it waits until
     # the file is done.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        extracted = read_file(job.path, limits)
+        if job.data is not None:
+            extracted = extract(job.data, job.path.name, limits)
+        else:
+            extracted = read_file(job.path, limits)
         sentences = sentences_of(extracted.pages, load_language())
         placed = place_sentences(sentences, _classifier(method), name)
     except DocumentError as error:
@@ -184,7 +199,7 @@ def run(
         for i in pending:  # the pool broke: each remaining file alone, in its own process
             left = _run_pool(jobs, [i], 1, method, limits, finish)
             for j in left:
-                finish(j, Failure(str(jobs[j].path), "crashed", ""))
+                finish(j, Failure(jobs[j].bestand, "crashed", ""))
     return [result for result in results if result is not None]
 
 
@@ -234,8 +249,54 @@ def analyse_paths(
     results = run(
         jobs_for(files, gemeente), workers=workers, method=method, limits=limits, progress=progress
     )
+    return _results(results, failures, method, lang)
+
+
+# --- files in memory (uploads) ---------------------------------------------------------------
+
+
+def jobs_for_files(files: Sequence[tuple[str, bytes]], gemeente: str | None = None) -> list[Job]:
+    """Jobs for (name, bytes) pairs: the gemeente is `gemeente`, else the code in the name."""
+    jobs = []
+    for name, data in files:
+        base = Path(name.replace("\\", "/")).name or "document"
+        jobs.append(Job(Path(base), gemeente or gemeente_from_path(Path(base)), data, name))
+    return jobs
+
+
+def analyse_files(
+    files: Sequence[tuple[str, bytes]],
+    *,
+    gemeente: str | None = None,
+    workers: int = 1,
+    method: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    lang: str = "nl",
+    progress: ProgressFn | None = None,
+) -> tuple[dict[str, Any], list[Failure]]:
+    """`analyse_paths` for files in memory, e.g. uploads: (name, bytes) pairs.
+
+    Returns the §7 results document — per document and per gemeente (all placed documents
+    of a gemeente pooled) the scores with their bootstrap CIs, the signal (`voldoende` /
+    `te_weinig`), the quadrant and the evidence sentences — and the files that could not
+    be read, each with its stable code and message (`fouten`). Never raises for a bad
+    file; `limits` are the caller's (the web app passes its upload limits and time budget).
+    """
+    results = run(
+        jobs_for_files(files, gemeente),
+        workers=workers,
+        method=method,
+        limits=limits,
+        progress=progress,
+    )
+    return _results(results, [], method, lang)
+
+
+def _results(
+    results: Sequence[Result], failures: list[Failure], method: str | None, lang: str
+) -> tuple[dict[str, Any], list[Failure]]:
     documents = [r for r in results if isinstance(r, DocumentPlacement)]
-    failures += [r for r in results if isinstance(r, Failure)]
+    failures = failures + [r for r in results if isinstance(r, Failure)]
     classifier = _classifier(method)
     settings = load_method_settings()
     meta = {

@@ -93,11 +93,11 @@ class LexiconClassifier:
 
     def classify(self, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
         # Most sentences contain no term at all; they are told apart from their tokens alone.
-        candidates = self.lexicon.candidates
+        candidates = self.lexicon.candidates_of_text
         hits = self.lexicon.hits
         out: list[SentenceLabel] = []
         for sentence in sentences:
-            numbers = candidates(sentence.tokens)
+            numbers = candidates(sentence.text)
             if numbers:
                 out.append(self.label(sentence, hits(sentence, self.language, numbers)))
             else:
@@ -111,19 +111,25 @@ class LexiconClassifier:
             return _NOT_PLACED_EITHER
         rules = self.lexicon.rules
         factor = rules.modality.get(sentence.modality, 1.0)
-        sums = {"cc": 0.0, "dc": 0.0}
+        cc = dc = 0.0
         for hit in hits:
-            sums[hit.entry.axis] += hit.pole * hit.entry.weight
-        labels: dict[str, AxisLabel] = {}
-        for axis in AXES:
-            signal = sums[axis] * factor
+            if hit.pole:
+                if hit.entry.axis == "cc":
+                    cc += hit.pole * hit.entry.weight
+                else:
+                    dc += hit.pole * hit.entry.weight
+        labels = []
+        for total in (cc, dc):
+            signal = total * factor
             if abs(signal) >= rules.threshold:
-                labels[axis] = AxisLabel(
-                    1 if signal > 0 else -1, min(abs(signal), rules.max_weight)
+                labels.append(
+                    AxisLabel(1 if signal > 0 else -1, min(abs(signal), rules.max_weight))
                 )
             else:
-                labels[axis] = NOT_PLACED
-        return SentenceLabel(cc=labels["cc"], dc=labels["dc"])
+                labels.append(NOT_PLACED)
+        if labels[0] is NOT_PLACED and labels[1] is NOT_PLACED:
+            return _NOT_PLACED_EITHER
+        return SentenceLabel(cc=labels[0], dc=labels[1])
 
     def hits(self, sentence: Sentence) -> list[Hit]:
         return self.lexicon.hits(sentence, self.language)

@@ -30,6 +30,8 @@ from regiekompas.core.documents.text import Language, Sentence, lemma, load_lang
 from regiekompas.core.text import DataFileError
 
 AXES: Final[tuple[str, str]] = ("cc", "dc")
+#: Distinct white-space chunks remembered by `Lexicon.candidates_of_text` (then afresh).
+_CHUNKS_MAX: Final = 200_000
 #: Pole names per axis, with their sign (product.md §2: cocreatie/decentraal = −1).
 POLES: Final[dict[str, dict[str, int]]] = {
     "cc": {"cocreatie": -1, "controle": 1, "geen": 0},
@@ -194,6 +196,9 @@ class Lexicon:
     _token_words: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
     _seen: set[str] = field(init=False, repr=False, compare=False)
     _anchor_tokens: set[str] = field(init=False, repr=False, compare=False)
+    _chunk_words: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
+    _anchor_chunks: set[str] = field(init=False, repr=False, compare=False)
+    _known_chunks: set[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         numbers: dict[frozenset[str], int] = {}
@@ -219,6 +224,9 @@ class Lexicon:
         object.__setattr__(self, "_token_words", {})
         object.__setattr__(self, "_seen", set())
         object.__setattr__(self, "_anchor_tokens", set())
+        object.__setattr__(self, "_chunk_words", {})
+        object.__setattr__(self, "_anchor_chunks", set())
+        object.__setattr__(self, "_known_chunks", set())
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -259,6 +267,48 @@ class Lexicon:
             out.sort()
         return out
 
+    def candidates_of_text(self, text: str) -> list[int]:
+        """`candidates(tokens_of(text))`, from the white-space chunks of `text`: cheaper.
+
+        A token never spans white space, so the pattern words a text can be are the union
+        of those of its chunks; each distinct chunk is tokenised and looked up once per
+        process (`text.tokens_of`). Most sentences end after two set operations: none of
+        their chunks holds an anchor word.
+        """
+        chunks = text.lower().split()
+        cache = self._chunk_words
+        known = self._known_chunks
+        if not known.issuperset(chunks):
+            if len(cache) > _CHUNKS_MAX:
+                cache.clear()
+                known.clear()
+                self._anchor_chunks.clear()
+            known.update(chunks)
+            for chunk in chunks:
+                if chunk not in cache:
+                    tokens = tokens_of(chunk)
+                    self.candidates(tokens)  # registers the chunk's tokens
+                    words = frozenset().union(
+                        *[self._token_words[t] for t in tokens if t in self._token_words]
+                    )
+                    cache[chunk] = words
+                    if words & self._anchor_words:
+                        self._anchor_chunks.add(chunk)
+        if self._anchor_chunks.isdisjoint(chunks):
+            return []
+        present = frozenset().union(*map(cache.__getitem__, chunks))
+        by_anchor = self._by_anchor
+        entry_words = self._entry_words
+        out = [
+            number
+            for anchor in present & self._anchor_words
+            for number in by_anchor[anchor]
+            if entry_words[number] <= present
+        ]
+        if len(out) > 1:
+            out.sort()
+        return out
+
     def hits(
         self,
         sentence: Sentence,
@@ -282,10 +332,12 @@ class Lexicon:
         entries = self.entries
         for number in numbers:
             entry = entries[number]
-            first = entry.pattern[0]
+            pattern = entry.pattern
+            first = pattern[0]
+            single = len(pattern) == 1
             for i in range(n):
                 if lemmas[i] in first or tokens[i] in first:
-                    end = _match(entry.pattern, lemmas, tokens, i, gap, clause_ends)
+                    end = i + 1 if single else _match(pattern, lemmas, tokens, i, gap, clause_ends)
                     if end > 0:
                         found.append((i, end, entry))
         if not found:

@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Final
+from itertools import chain
+from typing import Final, Generic, TypeVar
 
 from regiekompas.core.datafile import Table
 from regiekompas.core.documents.extract import Page
+
+T = TypeVar("T")
 
 INTENTIE: Final = "intentie"
 OPTIE: Final = "optie"
@@ -40,7 +43,7 @@ MAX_SENTENCE_CHARS: Final = 600
 #: A line this short without closing punctuation, followed by a capital, is a heading.
 HEADING_MAX_WORDS: Final = 10
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[,;:]")
+_TOKEN = re.compile(r"\w++(?:[-'’]\w++)*+|[,;:]")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦■□➢➤►‣⁃∙*–—-]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S")
 _END_PUNCT = tuple(".!?…:;,")
@@ -105,12 +108,12 @@ class Sentence:
         "_lemmas",
         "_modality",
         "_negations",
+        "_tokens",
         "bullet",
         "heading",
         "index",
         "page",
         "text",
-        "tokens",
     )
 
     def __init__(
@@ -130,7 +133,7 @@ class Sentence:
         self.text = text
         self.page = page
         self.index = index
-        self.tokens = tuple(_TOKEN.findall(text.lower())) if tokens is None else tokens
+        self._tokens = tokens
         self.heading = heading
         self.bullet = bullet
         self._lemmas = lemmas
@@ -155,6 +158,13 @@ class Sentence:
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """Lowercase words and the clause marks `,` `;` `:`."""
+        if self._tokens is None:
+            self._tokens = _chunk_tokens(self.text.lower())
+        return self._tokens
 
     @property
     def lemmas(self) -> tuple[str, ...]:
@@ -208,7 +218,7 @@ class Sentence:
         cancelled: list[int] = []
         intention = practice = option = False
         cues = language.cues
-        if not language.cue_words.isdisjoint(self.keys):
+        if not language.cue_words.isdisjoint(lemmas):
             for i, key in enumerate(lemmas):
                 found = cues.get(key)
                 if found is None:
@@ -277,7 +287,48 @@ def _lemma(token: str) -> str:
 
 
 def tokens_of(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(text.lower()))
+    return _chunk_tokens(text.lower())
+
+
+class ChunkTokens(Generic[T]):
+    """The tokens of a text by a token pattern, from a cache of white-space chunks.
+
+    A token never spans white space, so a text's tokens are those of its chunks
+    (`str.split`) in order, and most chunks ("de", "gemeente", "kaders,") recur from
+    sentence to sentence: each distinct chunk goes through the regular expression once per
+    process, after which a text costs a split and a few look-ups in C. `convert` turns the
+    tokens of a new chunk into what is kept (e.g. numbers); the cache starts afresh beyond
+    `limit` chunks.
+    """
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        convert: Callable[[list[str]], tuple[T, ...]],
+        limit: int = 200_000,
+    ) -> None:
+        self._findall = pattern.findall
+        self._convert = convert
+        self._limit = limit
+        self.cache: dict[str, tuple[T, ...]] = {}
+
+    def __call__(self, text: str) -> tuple[T, ...]:
+        """The (converted) tokens of `text`, which must already be lowercase."""
+        chunks = text.split()
+        cache = self.cache
+        try:
+            return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
+        except KeyError:
+            pass
+        if len(cache) + len(chunks) > self._limit:
+            cache.clear()
+        for chunk in chunks:
+            if chunk not in cache:
+                cache[chunk] = self._convert(self._findall(chunk))
+        return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
+
+
+_chunk_tokens: Final = ChunkTokens[str](_TOKEN, tuple)
 
 
 def lemmas_of(text: str) -> tuple[str, ...]:
@@ -403,14 +454,16 @@ def split_block(text: str, abbreviations: frozenset[str]) -> list[str]:
     """The sentences of one block of running text."""
     pieces: list[str] = []
     start = 0
+    longest = _longest(abbreviations)
     for match in _BOUNDARY.finditer(text):
-        end = match.end(1)
         stop = match.start(1)
         if text[stop] == ".":
-            last = text[max(text.rfind(" ", start, stop), start - 1) + 1 : stop]
-            if _no_boundary(last, abbreviations):
+            word = text[max(text.rfind(" ", start, stop), start - 1) + 1 : stop].lstrip(_OPENING)
+            # Only a short word or a number can be an abbreviation, an initial or a section
+            # number (lowercasing never shortens a word).
+            if (len(word) <= longest or word[-1].isdigit()) and _no_boundary(word, abbreviations):
                 continue
-        pieces.append(text[start:end].strip())
+        pieces.append(text[start : match.end(1)].strip())
         start = match.end()
     pieces.append(text[start:].strip())
     out: list[str] = []
@@ -430,8 +483,16 @@ def split_block(text: str, abbreviations: frozenset[str]) -> list[str]:
     return out
 
 
+_OPENING: Final = "(\"'‘“"
+
+
+@lru_cache(maxsize=8)
+def _longest(abbreviations: frozenset[str]) -> int:
+    return max(1, *map(len, abbreviations))
+
+
 def _no_boundary(last: str, abbreviations: frozenset[str]) -> bool:
-    word = last.lstrip("(\"'‘“").lower()
+    word = last.lstrip(_OPENING).lower()
     if not word:
         return False
     if word in abbreviations:
@@ -457,10 +518,10 @@ def sentences_of(pages: Iterable[Page], language: Language | None = None) -> lis
             for part in parts:
                 if _LETTER.search(part) is None:
                     continue
-                sentence = analyse(
+                sentence = Sentence(
                     part,
-                    page=page.number,
-                    index=len(out),
+                    page.number,
+                    len(out),
                     heading=block.heading,
                     bullet=block.bullet,
                     language=language,

@@ -29,12 +29,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import simplemma
 
-from regiekompas.core.documents.classify import AxisLabel, SentenceLabel
+from regiekompas.core.documents.classify import (
+    NOT_PLACED,
+    NOT_PLACED_EITHER,
+    AxisLabel,
+    SentenceLabel,
+)
 from regiekompas.core.documents.classify import features as lexicon_features_of
 from regiekompas.core.documents.lexicon import POLES
-from regiekompas.core.documents.text import Sentence, split_passage
+from regiekompas.core.documents.text import ChunkTokens, Sentence, split_passage
 
 __all__ = ["MODEL_FILE", "SentenceModel", "lemmas", "load_model", "text_features"]
 
@@ -223,6 +229,203 @@ def _shipped() -> SentenceModel:
     return load_model()
 
 
+# --- fast scoring of many texts at once ----------------------------------------------------
+
+#: Every token of many texts in one pass: the texts are joined with NUL (a token of its own).
+_DOC_TOKEN = re.compile(r"\w++(?:[-'’]\w++)*+|[.,;:!?()\x00]")
+_SEPARATOR = "\x00"
+_JOIN = " \x00 "
+#: Lemma ids 0 … len(_FIXED) − 1: the separator, then the punctuation marks that end a scope.
+_FIXED = (_SEPARATOR, ".", ",", ";", ":", "!", "?", "(", ")")
+#: Ids of lemmas stay below this (the caches start afresh beyond it), so an id pair is one int.
+_ID_LIMIT = 1 << 20
+#: Characters scored per batch: fewer tokens than `_ID_LIMIT`, so (text, id pair) keys stay
+#: inside int64, and memory stays small.
+_BATCH_CHARS = 400_000
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """The sorted distinct values (`np.unique`, without its overhead for small arrays)."""
+    keys = np.sort(keys)
+    keep = np.ones(len(keys), dtype=bool)
+    keep[1:] = keys[1:] != keys[:-1]
+    return keys[keep]
+
+
+class BatchScorer:
+    """`AxisWeights.scores` for many texts at once, with numpy: the same numbers, faster.
+
+    The n-gram features of a text have the value 1 and a text's vector is scaled to unit
+    length, so a text's score per label is intercept + (sum of its distinct features'
+    weights) / sqrt(number of its distinct features, known to the model or not). Here all
+    texts of a document are tokenised by one regular expression, every token form is mapped
+    once per process to the id of its lemma, and the distinct features per text, their
+    weights and the sums are found with array operations; only the texts' tokens pass through
+    Python, not their features. `tests/core/test_documents_model.py` checks the scores
+    against the per-text computation.
+    """
+
+    def __init__(self, model: SentenceModel) -> None:
+        if model.uses_lexicon:
+            raise ValueError("the batch scorer handles n-gram models only")
+        self.axes = tuple(model.axes)
+        self._axes = model.axes
+        self.labels = tuple(model.axes[a].labels for a in self.axes)
+        names = sorted(set().union(*(w.weights for w in model.axes.values())))
+        self._row = {name: i for i, name in enumerate(names)}
+        columns = []
+        for axis in self.axes:
+            weights = model.axes[axis].weights
+            zero = (0.0,) * len(model.axes[axis].labels)
+            columns.append(np.array([weights.get(n, zero) for n in names], dtype=float))
+        self._weights = np.hstack(columns) if names else np.zeros((0, 0))
+        self._intercept = np.array(
+            [x for axis in self.axes for x in model.axes[axis].intercept], dtype=float
+        )
+        self._reset()
+
+    def _reset(self) -> None:
+        # token → lemma id, lemma → id, id → lemma; per id its unigram and negation rows
+        self._token_id: dict[str, int] = {t: i for i, t in enumerate(_FIXED)}
+        self._lemma_id: dict[str, int] = dict(self._token_id)
+        self._lemmas: list[str] = list(_FIXED)
+        self._rows: list[tuple[int, int, bool]] = [(-1, -1, False)] * len(_FIXED)
+        self._unigram = np.full(len(_FIXED), -1, dtype=np.int64)
+        self._negated = np.full(len(_FIXED), -1, dtype=np.int64)
+        self._is_negation = np.zeros(len(_FIXED), dtype=bool)
+        self._bigram: dict[int, int] = {}
+        self._ids = ChunkTokens[int](_DOC_TOKEN, self._ids_of)
+
+    def _ids_of(self, tokens: list[str]) -> tuple[int, ...]:
+        out = []
+        for token in tokens:
+            number = self._token_id.get(token)
+            if number is None:
+                key = _lemma(token)
+                number = self._lemma_id.get(key)
+                if number is None:
+                    number = self._lemma_id[key] = len(self._lemmas)
+                    self._lemmas.append(key)
+                    row = self._row
+                    self._rows.append(
+                        (row.get("w:" + key, -1), row.get("n:" + key, -1), key in NEGATIONS)
+                    )
+                self._token_id[token] = number
+            out.append(number)
+        return tuple(out)
+
+    def _sync(self) -> None:
+        # New ids since the last call: their rows join the arrays.
+        added = self._rows[len(self._unigram) :]
+        if added:
+            unigram, negated, is_negation = zip(*added, strict=True)
+            self._unigram = np.concatenate([self._unigram, np.array(unigram, dtype=np.int64)])
+            self._negated = np.concatenate([self._negated, np.array(negated, dtype=np.int64)])
+            self._is_negation = np.concatenate(
+                [self._is_negation, np.array(is_negation, dtype=bool)]
+            )
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Per text, the scores of every label of every axis (axes in model order)."""
+        sizes = [len(text) + len(_JOIN) for text in texts]
+        if sum(sizes) <= _BATCH_CHARS:
+            return self._scores(texts)
+        out: list[np.ndarray] = []
+        start = total = 0
+        for end, size in enumerate(sizes):
+            if total + size > _BATCH_CHARS and end > start:
+                out.append(self._scores(texts[start:end]))
+                start, total = end, 0
+            total += size
+        out.append(self._scores(texts[start:]))
+        return np.vstack(out)
+
+    def _scores(self, texts: Sequence[str]) -> np.ndarray:
+        count = len(texts)
+        joined = _JOIN.join(t.replace(_SEPARATOR, " ") for t in texts).lower()
+        # A text has at most as many tokens (so new ids) as characters.
+        if len(joined) + len(_FIXED) >= _ID_LIMIT:
+            return self._scores_one_by_one(texts)
+        if len(self._lemmas) + len(joined) >= _ID_LIMIT:
+            self._reset()
+        ids = np.array(self._ids(joined), dtype=np.int64)
+        self._sync()
+        ends = ids < len(_FIXED)  # separator or punctuation: a scope ends, no bigram across
+        text_of = np.cumsum(ids == 0)
+        words = ~ends
+        # unigrams, bigrams (two words in a row) and words after a negation in the same scope
+        at = np.flatnonzero(words)
+        pair_at = np.flatnonzero(words[1:] & words[:-1]) + 1
+        negation = self._is_negation[ids]
+        seen = np.cumsum(negation)
+        position = np.arange(len(ids))
+        last_end = np.maximum.accumulate(np.where(ends, position, -1))
+        before = np.where(last_end >= 0, seen[np.maximum(last_end, 0)], 0)
+        negated_at = np.flatnonzero(words & (seen - negation - before > 0))
+
+        counts = np.zeros(count, dtype=np.int64)
+        parts: list[tuple[np.ndarray, np.ndarray]] = []
+        for where, code, lookup in (
+            (at, ids[at], self._unigram),
+            (pair_at, ids[pair_at - 1] * _ID_LIMIT + ids[pair_at], None),
+            (negated_at, ids[negated_at], self._negated),
+        ):
+            if not len(where):
+                continue
+            shift = _ID_LIMIT * _ID_LIMIT if lookup is None else _ID_LIMIT
+            keys = _distinct(text_of[where] * shift + code)  # distinct features per text
+            text, code = np.divmod(keys, shift)
+            counts += np.bincount(text, minlength=count)
+            rows = lookup[code] if lookup is not None else self._bigram_rows(code)
+            known = rows >= 0
+            parts.append((text[known], rows[known]))
+        totals = np.zeros((count, len(self._intercept)))
+        if parts:
+            # Summed in the order of the model's rows, never of the ids (which depend on the
+            # texts seen before), so a text's score does not depend on what came before it.
+            order = _distinct(
+                np.concatenate([text * len(self._weights) + rows for text, rows in parts])
+            )
+            text, rows = np.divmod(order, len(self._weights))
+            weights = self._weights[rows]
+            for k in range(totals.shape[1]):
+                totals[:, k] = np.bincount(text, weights=weights[:, k], minlength=count)
+        norm = np.sqrt(np.maximum(counts, 1))
+        return self._intercept + totals / norm[:, None]
+
+    def _scores_one_by_one(self, texts: Sequence[str]) -> np.ndarray:
+        # Only for a single text with more than a million distinct words (never a sentence).
+        rows = []
+        for text in texts:
+            features = text_features(text)
+            rows.append([x for axis in self.axes for x in self._axes[axis].scores(features)])
+        return np.array(rows, dtype=float).reshape(len(texts), len(self._intercept))
+
+    def _bigram_rows(self, codes: np.ndarray) -> np.ndarray:
+        cache = self._bigram
+        values = codes.tolist()
+        missing = set(values).difference(cache)
+        if missing:
+            if len(cache) + len(missing) > _ID_LIMIT:
+                cache.clear()
+            row, lemmas = self._row, self._lemmas
+            for code in missing:
+                first, second = divmod(code, _ID_LIMIT)
+                cache[code] = row.get(f"b:{lemmas[first]}_{lemmas[second]}", -1)
+        return np.fromiter(map(cache.__getitem__, values), dtype=np.int64, count=len(values))
+
+    def predict(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        """The winning label per axis of every text."""
+        scores = self.scores(texts)
+        columns = []
+        start = 0
+        for labels in self.labels:
+            best = scores[:, start : start + len(labels)].argmax(axis=1)
+            columns.append([labels[k] for k in best.tolist()])
+            start += len(labels)
+        return list(zip(*columns, strict=True)) if columns else []
+
+
 class ZinmodelClassifier:
     """Method 2 (``data/method.toml``: ``zinmodel``): the trained sentence model.
 
@@ -237,8 +440,36 @@ class ZinmodelClassifier:
         self.model = model or _shipped()
         self.version = str(self.model.meta.get("test_voorspellingen_sha256", ""))[:12]
         self.lexicon = engine_lexicon() if self.model.uses_lexicon else None
+        self.scorer = None if self.model.uses_lexicon else BatchScorer(self.model)
+
+    def _classify_batch(self, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
+        # All sentences of a document scored at once (`BatchScorer`); the same labels and
+        # weights as the loop below, which serves models with lexicon features.
+        assert self.scorer is not None
+        scores = self.scorer.scores([s.text for s in sentences])
+        axes: list[list[AxisLabel]] = []
+        start = 0
+        for axis, labels in zip(self.scorer.axes, self.scorer.labels, strict=True):
+            block = scores[:, start : start + len(labels)]
+            start += len(labels)
+            best = block.argmax(axis=1)
+            weight = 1.0 / np.exp(block - block.max(axis=1, keepdims=True)).sum(axis=1)
+            poles = [POLES[axis][label] for label in labels]
+            axes.append(
+                [
+                    AxisLabel(poles[k], w) if poles[k] else NOT_PLACED
+                    for k, w in zip(best.tolist(), weight.tolist(), strict=True)
+                ]
+            )
+        by_axis = dict(zip(self.scorer.axes, axes, strict=True))
+        return [
+            SentenceLabel(cc=cc, dc=dc) if cc.pole or dc.pole else NOT_PLACED_EITHER
+            for cc, dc in zip(by_axis["cc"], by_axis["dc"], strict=True)
+        ]
 
     def classify(self, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
+        if self.scorer is not None:
+            return self._classify_batch(sentences)
         out = []
         for sentence in sentences:
             feats = self.model.features(sentence.text, self.lexicon)

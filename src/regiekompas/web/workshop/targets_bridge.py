@@ -1,0 +1,73 @@
+"""The room's chosen target per transitie (product.md §12–13, docs/workshop.md).
+
+A session stores what the room chose on itself (`WorkshopSession.targets`), so a standalone
+session keeps its targets too; the projector draws the target on the plots.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.utils.translation import gettext as _
+
+from regiekompas.core.charts.room import RoomMark
+from regiekompas.core.vocabulary import QUADRANTS
+from regiekompas.web.results.formatting import number, quadrant_name
+from regiekompas.web.workshop.models import WorkshopSession
+
+#: A quadrant target is the centre of its quadrant (product.md §13).
+_CENTRES = {
+    "Afspreken": (-0.5, -0.5),
+    "Afstemmen": (0.5, -0.5),
+    "Coördineren": (-0.5, 0.5),
+    "Sturen": (0.5, 0.5),
+}
+
+
+def _point(data: dict[str, Any]) -> tuple[float, float, str]:
+    kwadrant = data.get("kwadrant") or ""
+    if kwadrant in QUADRANTS:
+        cc, dc = _CENTRES[kwadrant]
+        return cc, dc, kwadrant
+    return float(data["cc"]), float(data["dc"]), ""
+
+
+def record(session: WorkshopSession, data: dict[str, Any], user: User) -> str:
+    """Store the chosen target; returns the sentence to show the facilitator."""
+    cc, dc, kwadrant = _point(data)
+    targets = dict(session.targets)
+    targets[data["transitie"]] = {
+        "cc": cc,
+        "dc": dc,
+        "kwadrant": kwadrant,
+        "toelichting": data["toelichting"],
+        "akkoord": data["akkoord"],
+    }
+    session.targets = targets
+    session.save(update_fields=["targets"])
+    return _("The chosen target was recorded in this session.")
+
+
+def target_mark(session: WorkshopSession, transitie: str) -> RoomMark | None:
+    found = session.targets.get(transitie)
+    if not found:
+        return None
+    return RoomMark("doel", _("target"), float(found["cc"]), float(found["dc"]))
+
+
+def target_text(session: WorkshopSession, transitie: str) -> str:
+    found = session.targets.get(transitie)
+    if not found:
+        return ""
+    where = (
+        quadrant_name(found["kwadrant"])
+        if found.get("kwadrant")
+        else _("cocreatie–controle %(cc)s, decentraal–centraal %(dc)s")
+        % {"cc": number(found["cc"]), "dc": number(found["dc"])}
+    )
+    return _("Chosen target: %(where)s. Rationale: %(why)s. Agreed by: %(who)s.") % {
+        "where": where,
+        "why": found.get("toelichting", ""),
+        "who": found.get("akkoord", ""),
+    }
