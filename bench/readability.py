@@ -61,8 +61,7 @@ def groups(instrument: Instrument) -> dict[str, list[str]]:
 
 
 CATALOGUE = (
-    Path(__file__).resolve().parents[1]
-    / "src/regiekompas/web/locale/nl/LC_MESSAGES/django.po"
+    Path(__file__).resolve().parents[1] / "src/regiekompas/web/locale/nl/LC_MESSAGES/django.po"
 )
 #: Catalogue locations whose texts a respondent reads.
 APP_GROUPS = {
