@@ -64,6 +64,13 @@ def safe_name(name: str) -> str:
     return (cleaned or "document")[:MAX_NAME]
 
 
+def outdated(result: Mapping[str, Any] | None) -> bool:
+    """Whether a stored result was made by another method or method version than today's."""
+    meta = (result or {}).get("meta") or {}
+    current = _method()
+    return any(meta.get(key) != value for key, value in current.items())
+
+
 @lru_cache(maxsize=1)
 def _method() -> dict[str, str]:
     classifier = get_classifier(None)
