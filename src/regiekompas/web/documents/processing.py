@@ -14,7 +14,6 @@ documents is placed or deleted (`refresh_gemeente`).
 
 from __future__ import annotations
 
-import logging
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -38,8 +37,6 @@ from regiekompas.core.documents import (
 )
 from regiekompas.web.documents.models import GemeenteDocuments, PolicyDocument
 from regiekompas.web.limits import upload_limits
-
-log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
 
