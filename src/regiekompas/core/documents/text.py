@@ -219,12 +219,10 @@ class Sentence:
         cancelled: list[int] = []
         intention = practice = option = False
         cues = language.cues
-        if not language.cue_words.isdisjoint(lemmas):
-            for i, key in enumerate(lemmas):
-                found = cues.get(key)
-                if found is None:
-                    continue
-                for phrase, kind in found:
+        words = language.cue_words.intersection(lemmas)
+        if words:
+            for i in [i for i, key in enumerate(lemmas) if key in words]:
+                for phrase, kind in cues[lemmas[i]]:
                     if len(phrase) == 1 or lemmas[i : i + len(phrase)] == phrase:
                         if kind == _NEGATION:
                             negations.append(i)
@@ -237,7 +235,9 @@ class Sentence:
                         else:
                             practice = True
         if self._negations is None:
-            self._negations = tuple(sorted({i for i in negations if i not in cancelled}))
+            self._negations = (
+                tuple(sorted({i for i in negations if i not in cancelled})) if negations else ()
+            )
         if self._modality is None:
             self._modality = (
                 OPTIE if option else INTENTIE if intention else PRAKTIJK if practice else NEUTRAAL
@@ -321,12 +321,17 @@ class ChunkTokens(Generic[T]):
             return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
         except KeyError:
             pass
+        self.add(chunks)
+        return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
+
+    def add(self, chunks: Sequence[str]) -> None:
+        """Make sure every chunk is in `cache` (after which `cache[chunk]` cannot fail)."""
+        cache = self.cache
         if len(cache) + len(chunks) > self._limit:
             cache.clear()
         for chunk in chunks:
             if chunk not in cache:
                 cache[chunk] = self._convert(self._findall(chunk))
-        return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
 
 
 _chunk_tokens: Final = ChunkTokens[str](_TOKEN, tuple)
