@@ -60,10 +60,28 @@ SIGNAL_SHARE = 0.15
 HEADINGS = ["Inleiding", "Visie op de toegang", "Kaders en sturing", "Financiën", "Planning"]
 
 
-def make_corpus(folder: Path, docs: int, pages: int, seed: int) -> list[Path]:
+def sentence_pools(varied: bool) -> tuple[list[str], list[str]]:
+    """(signal, filler) sentences: the fixed lists above, or the development set's texts.
+
+    The fixed lists make a corpus of 22 distinct sentences, whose 160 words every
+    per-process cache (lemmas, chunks, bigrams) soon holds; the 2,216 texts of the
+    development set (about 1,400 distinct words) show the cost of a larger vocabulary.
+    """
+    if not varied:
+        return SIGNALS, FILLER
+    from regiekompas.core.documents.devset import load_devset
+
+    items = load_devset()
+    signal = [i.tekst for i in items if i.cc != "geen" or i.dc != "geen"]
+    filler = [i.tekst for i in items if i.cc == "geen" and i.dc == "geen"]
+    return signal, filler
+
+
+def make_corpus(folder: Path, docs: int, pages: int, seed: int, varied: bool = False) -> list[Path]:
     from regiekompas.core.documents.pdfwrite import LINE_CHARS, PAGE_LINES, paginate, write_pdf
 
     rng = random.Random(seed)
+    signals, filler = sentence_pools(varied)
     paths = []
     for d in range(docs):
         paragraphs: list[str] = []
@@ -73,7 +91,7 @@ def make_corpus(folder: Path, docs: int, pages: int, seed: int) -> list[Path]:
             paragraphs.append(f"{len(paragraphs) % 9 + 1}. {rng.choice(HEADINGS)}")
             for _ in range(rng.randint(3, 6)):
                 sentences = [
-                    rng.choice(SIGNALS if rng.random() < SIGNAL_SHARE else FILLER) for _ in range(5)
+                    rng.choice(signals if rng.random() < SIGNAL_SHARE else filler) for _ in range(5)
                 ]
                 paragraphs.append(" ".join(sentences))
                 lines_made += len(paragraphs[-1]) // LINE_CHARS + 2
@@ -163,6 +181,11 @@ def main() -> None:
         default="",
         help="Placement method (default: the data's); 'alle' measures every method.",
     )
+    parser.add_argument(
+        "--gevarieerd",
+        action="store_true",
+        help="Sentences from the development set (a larger vocabulary) instead of 22 fixed ones.",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -171,7 +194,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         started = time.perf_counter()
-        paths = make_corpus(folder, args.docs, args.pages, args.seed)
+        paths = make_corpus(folder, args.docs, args.pages, args.seed, args.gevarieerd)
         size = sum(p.stat().st_size for p in paths) / 1024 / 1024
         print(
             f"Corpus: {len(paths)} PDFs × {args.pages} pages ({size:.1f} MiB), "
