@@ -19,8 +19,9 @@ SECTION_10_KEYS = {
     # wave 2
     "rationaliteiten", "spraakverwarring_rationaliteiten", "afspraken", "obstakels",
     "kwadranten", "onderdrukt",
-    # §13: the targets, empty without a doelen file
-    "doelen",
+    # §13: the targets, empty without a doelen file, and the verbeteragenda (recorded in the
+    # web app; always empty from the command line)
+    "doelen", "agenda",
 }  # fmt: skip
 
 
@@ -283,6 +284,6 @@ def test_analyse_writes_one_csv_per_measure(region: Path, tmp_path: Path) -> Non
     names = sorted(p.name for p in out.iterdir())
     assert "cellen.csv" in names
     assert "advies.csv" in names
-    assert len(names) == 17
+    assert len(names) == 18
     header = (out / "cellen.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("gemeente_code,transitie,perspectief,n,cc,dc,cc_ci_laag")

@@ -56,32 +56,54 @@ def _round(
     return document, reps
 
 
-def _share_zeker(
-    monkeypatch: pytest.MonkeyPatch, shift: float, seeds: tuple[int, int]
-) -> tuple[float, int]:
-    old, old_reps = _round(monkeypatch, seeds[0], 0.0, 0)
-    new, new_reps = _round(monkeypatch, seeds[1], shift, 1)
-    rows = [
-        r
-        for r in trend_rows(old, new, old_reps, new_reps)
-        if r["maat"] in ("cellen.cc", "cellen.dc")
-        and r["sleutel"].endswith("|praktijk")
-        and r["ci"]
-    ]
-    return sum(bool(r["zeker"]) for r in rows) / len(rows), len(rows)
+@pytest.fixture(scope="module")
+def rounds() -> dict[float, list[Any]]:
+    """Per planted shift (0.3 and 0): the trend rows of two rounds, computed once."""
+    monkeypatch = pytest.MonkeyPatch()
+    out = {}
+    for shift, seeds in ((SHIFT, (101, 202)), (0.0, (303, 404))):
+        old, old_reps = _round(monkeypatch, seeds[0], 0.0, 0)
+        new, new_reps = _round(monkeypatch, seeds[1], shift, 1)
+        out[shift] = list(trend_rows(old, new, old_reps, new_reps))
+    return out
+
+
+def _share_zeker(rows: list[Any], maten: tuple[str, ...], suffix: str = "") -> tuple[float, int]:
+    chosen = [r for r in rows if r["maat"] in maten and r["sleutel"].endswith(suffix) and r["ci"]]
+    return sum(bool(r["zeker"]) for r in chosen) / len(chosen), len(chosen)
 
 
 def test_a_planted_shift_of_0_3_is_zeker_in_at_least_90_percent_of_cells(
-    monkeypatch: pytest.MonkeyPatch,
+    rounds: dict[float, list[Any]],
 ) -> None:
-    share, cells = _share_zeker(monkeypatch, SHIFT, (101, 202))
+    # Measured (B = 300): 111 of 112 praktijk cc and dc figures (99 %).
+    share, cells = _share_zeker(rounds[SHIFT], ("cellen.cc", "cellen.dc"), "|praktijk")
     assert cells >= 80
     assert share >= 0.90, f"{share:.0%} of {cells} praktijk cells zeker"
 
 
 def test_no_shift_is_zeker_in_at_most_10_percent_of_cells(
-    monkeypatch: pytest.MonkeyPatch,
+    rounds: dict[float, list[Any]],
 ) -> None:
-    share, cells = _share_zeker(monkeypatch, 0.0, (303, 404))
+    # Measured: 7 of 112 (6 %).
+    share, cells = _share_zeker(rounds[0.0], ("cellen.cc", "cellen.dc"), "|praktijk")
     assert cells >= 80
     assert share <= 0.10, f"{share:.0%} of {cells} praktijk cells zeker"
+
+
+def test_without_a_shift_no_figure_with_an_interval_is_zeker_in_more_than_10_percent(
+    rounds: dict[float, list[Any]],
+) -> None:
+    """The intervals the trend adds beyond positions (kloof, spraakverwarring between groups
+    and between rationaliteiten, condition scores) do not cry wolf either."""
+    maten = sorted({r["maat"] for r in rounds[0.0] if r["ci"]})
+    assert {"kloof.waarde", "spraakverwarring_rationaliteiten.waarde", "condities.score"} <= set(
+        maten
+    )
+    share, figures = _share_zeker(rounds[0.0], tuple(maten))
+    assert figures >= 300
+    assert share <= 0.10, f"{share:.0%} of {figures} figures zeker"
+
+
+def test_the_agenda_stays_out_of_the_trend(rounds: dict[float, list[Any]]) -> None:
+    assert not any(r["maat"].startswith("agenda.") for r in rounds[SHIFT])

@@ -42,4 +42,5 @@ ROWS = {
     "documents:region": Row(lambda world: [world.region_a.pk], get=MANAGE),
     "documents:gemeente": Row(gemeente_of_a, get=MANAGE, post=MANAGE, data=upload, mutates=True),
     "documents:delete": Row(document_of_a, get=POST_ONLY, post=MANAGE, mutates=True),
+    "documents:read_again": Row(document_of_a, get=POST_ONLY, post=MANAGE, mutates=True),
 }

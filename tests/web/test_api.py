@@ -272,3 +272,28 @@ def test_advice_comes_in_the_requested_language(api: Api) -> None:
     assert len(dutch) == len(english)
     assert dutch[0]["tekst"] != english[0]["tekst"]
     assert english == scan_results(api.scan, "en").rows("advies")
+
+
+def test_a_fault_on_our_side_is_a_plain_500_problem(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from regiekompas.web.api import views
+
+    def broken(scan: Scan, lang: str) -> None:
+        raise RuntimeError("secret internals: /srv/regiekompas/db")
+
+    monkeypatch.setattr(views, "scan_results", broken)
+    response = api.get(reverse("api:results", args=[api.scan.pk]))
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response["API-Version"] == "1.0.0"
+    assert "secret internals" not in response.content.decode()
+    assert json.loads(response.content)["title"] == "Serverfout"
+
+
+def test_head_gives_the_headers_of_get(api: Api) -> None:
+    url = reverse("api:regions")
+    head = api.client.head(url, HTTP_AUTHORIZATION=f"Bearer {api.secret}")
+    assert head.status_code == 200
+    assert head["API-Version"] == "1.0.0"
+    assert head["X-Total-Count"] == "1"

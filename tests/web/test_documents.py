@@ -15,16 +15,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_region, make_scan, make_user
+from conftest import World, make_region, make_scan, make_user
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from regiekompas.core.charts._svg import num
 from regiekompas.core.charts.frame import Frame
 from regiekompas.core.documents import batch, load_method_settings, results_document
-from regiekompas.core.documents.errors import DocumentError
+from regiekompas.core.documents.errors import MESSAGES, DocumentError
 from regiekompas.core.documents.pdfwrite import paginate, write_pdf
 from regiekompas.web.accounts.models import GemeenteViewer, Membership
 from regiekompas.web.documents.models import PolicyDocument
@@ -152,6 +154,11 @@ def test_an_uploaded_document_is_placed_and_marked_where_core_places_it(
         quote = html.escape(item["zin"], quote=False)
         assert quote in section, item["zin"]
     assert "visie.pdf, pagina 1" in section
+    # The region's list of gemeenten names the quadrant as written.
+    region = client.get(reverse("documents:region", args=[scan.region.pk])).content.decode()
+    row = re.search(rf'<tr[^>]*data-gemeente="{code}".*?</tr>', region, re.S)
+    assert row
+    assert "Sturen" in row.group(0)
     assert "Cocreatie" in section
     assert "Centraal" in section
 
@@ -277,3 +284,83 @@ def test_the_documents_app_never_imports_the_results_app() -> None:
     folder = Path(app.__file__).parent
     for path in folder.rglob("*.py"):
         assert "web.results" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_file_that_takes_too_long_is_stopped_with_a_message(
+    client: Client, scene: tuple[Scan, User, str]
+) -> None:
+    scan, facilitator, code = scene
+    client.force_login(facilitator)
+    with override_settings(IMPORT_SECONDS=0):  # the time budget of REGIEKOMPAS_IMPORT_SECONDS
+        page = upload(client, scan, code, ("lang.pdf", pdf(STUREN * 12)))
+    document = PolicyDocument.objects.get(region=scan.region)
+    assert document.status == "failed"
+    assert document.error_code == "too_slow"
+    assert "het lezen duurde te lang" in html.unescape(page)
+
+
+def test_a_document_whose_job_was_lost_can_be_read_again(
+    client: Client, scene: tuple[Scan, User, str]
+) -> None:
+    scan, facilitator, code = scene
+    client.force_login(facilitator)
+    upload(client, scan, code, ("visie.pdf", pdf(STUREN * 4)))
+    document = PolicyDocument.objects.get(region=scan.region)
+    # As if the process that ran the job stopped halfway: the job ended, the file did not.
+    PolicyDocument.objects.filter(pk=document.pk).update(status="processing", result=None)
+    Job.objects.filter(pk=document.job_id).update(status=Job.Status.FAILED)
+    page = client.get(reverse("documents:gemeente", args=[scan.region.pk, code])).content
+    text = html.unescape(page.decode())
+    assert 'data-status="lost"' in text
+    assert DocumentError("crashed").text("nl") in text
+    assert "Er worden nog documenten gelezen" not in text
+
+    response = client.post(
+        reverse("documents:read_again", args=[scan.region.pk, code, document.pk]), follow=True
+    )
+    assert response.status_code == 200
+    document.refresh_from_db()
+    assert document.status == "done"
+    assert document.result is not None
+    assert "rk-chart__document" in results_page(client, scan, code)
+
+
+def test_the_pages_speak_english_when_asked(client: Client, scene: tuple[Scan, User, str]) -> None:
+    scan, facilitator, code = scene
+    client.force_login(facilitator)
+    upload(client, scan, code, ("nota.pdf", pdf(THIN)))
+    page = client.get(
+        reverse("results:gemeente", args=[scan.pk, code]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Ambition as written in policy documents" in page
+    assert "Too little signal" in page
+    assert "at least 8 needed" in page
+
+
+FUZZ = settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<html><body>", b"\xef\xbb\xbf", b"\xff\xfe"]
+
+
+@FUZZ
+@given(
+    prefix=st.sampled_from(PREFIXES),
+    body=st.binary(max_size=2_000),
+    suffix=st.sampled_from([".pdf", ".docx", ".odt", ".html", ".txt", ".bin", ""]),
+)
+def test_random_files_never_break_the_upload_or_the_batch(
+    client: Client, world: World, prefix: bytes, body: bytes, suffix: str
+) -> None:
+    client.force_login(world.facilitator_a)
+    response = client.post(
+        reverse("documents:gemeente", args=[world.region_a.pk, world.gemeente_x]),
+        {"uploads": SimpleUploadedFile(f"fuzz{suffix}", prefix + body)},
+    )
+    assert response.status_code == 302
+    for document in PolicyDocument.objects.all():
+        assert document.status in ("done", "failed"), document.file_name
+        assert document.error_code in ("", *MESSAGES), document.error_code
+    PolicyDocument.objects.all().delete()

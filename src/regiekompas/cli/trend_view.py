@@ -22,7 +22,15 @@ from regiekompas.core.results.tables import table as results_table
 TOP = 15
 
 #: Figures shown in the terminal (the rest are in the JSON).
-SHOWN = ("cellen.cc", "cellen.dc", "kloof.waarde", "spraakverwarring.waarde", "condities.score")
+SHOWN = (
+    "cellen.cc",
+    "cellen.dc",
+    "kloof.waarde",
+    "doelen.afstand",
+    "spraakverwarring.waarde",
+    "spraakverwarring_rationaliteiten.waarde",
+    "condities.score",
+)
 
 
 def _maat_label(maat: str, lang: str) -> str:

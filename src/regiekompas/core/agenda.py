@@ -9,7 +9,7 @@ how many of those are done: "3 of 7 done".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -40,15 +40,18 @@ class Progress:
         return self.klaar / self.total if self.total else None
 
 
-def agenda_progress(rows: Iterable[AgendaRow], gemeente_code: str | None = None) -> Progress:
+def agenda_progress(
+    rows: Iterable[Mapping[str, object]], gemeente_code: str | None = None
+) -> Progress:
     """Progress of the agenda rows of one gemeente (or of all rows given)."""
     counts = dict.fromkeys(STATUSES, 0)
     for row in rows:
         if gemeente_code is not None and row["gemeente_code"] != gemeente_code:
             continue
-        if row["status"] not in counts:
-            raise ValueError(f"unknown agenda status {row['status']!r}")
-        counts[row["status"]] += 1
+        status = str(row["status"])
+        if status not in counts:
+            raise ValueError(f"unknown agenda status {status!r}")
+        counts[status] += 1
     return Progress(
         klaar=counts["klaar"],
         bezig=counts["bezig"],

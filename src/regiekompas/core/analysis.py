@@ -32,8 +32,12 @@ from regiekompas.core.measures.anonymity import check_k, nested_shown, visible_c
 from regiekompas.core.measures.bootstrap import ProgressFn, bootstrap_cell_means, percentile_ci
 from regiekompas.core.measures.centroids import unit_centroids
 from regiekompas.core.measures.checklists import agreement_shares, obstacle_shares
-from regiekompas.core.measures.conditions import ConditionScores, condition_scores
-from regiekompas.core.measures.confusion import largest_distance
+from regiekompas.core.measures.conditions import (
+    ConditionScores,
+    bootstrap_condition_scores,
+    condition_scores,
+)
+from regiekompas.core.measures.confusion import bootstrap_largest_distance, largest_distance
 from regiekompas.core.measures.fragmentation import fragmentation, provider_regimes
 from regiekompas.core.measures.gap import gap_pairs, gaps
 from regiekompas.core.measures.positions import Cells, cell_positions, respondent_positions
@@ -91,9 +95,11 @@ def analyse(
     """All measures of one scan; `core.pipeline` adds the advice.
 
     Given a dict as `replicates`, it is filled with the bootstrap replicates behind the
-    intervals (`cellen.cc`, `cellen.dc`, `kloof.waarde`, keyed by the row's key fields joined
-    by `|`), so the trend between two rounds can take its intervals from the same draws
-    (docs/method.md, "Trend"). They are never part of the document.
+    intervals (`cellen.cc`, `cellen.dc`, `kloof.waarde`) and of the figures whose change the
+    trend also gives an interval (`spraakverwarring.waarde`,
+    `spraakverwarring_rationaliteiten.waarde`, `condities.score` of the gemeente as a whole),
+    keyed by the row's key fields joined by `|`, so the trend between two rounds can take its
+    intervals from the same draws (docs/method.md, "Trend"). They are never part of the document.
     """
     settings = settings or Settings()
     k = check_k(settings.k)
@@ -192,9 +198,25 @@ def analyse(
         )
         for c in np.flatnonzero(visible)
     ]
+    if replicates is not None:
+        starts = np.concatenate(([0], np.cumsum(cells.n))).astype(np.intp)
+        replicates["spraakverwarring.waarde"] = bootstrap_largest_distance(
+            cells.x, cells.y, starts, cells.group_of_row, group_shown, keys,
+            replicates=settings.bootstrap, seed=settings.seed, label="groepen",
+        )  # fmt: skip
+        rat_of_row = rat_of_group[cells.group_of_row] if len(r.groups) else cells.group_of_row
+        replicates["spraakverwarring_rationaliteiten.waarde"] = bootstrap_largest_distance(
+            cells.x, cells.y, starts, rat_of_row, rat_shown, keys,
+            replicates=settings.bootstrap, seed=settings.seed, label="rationaliteiten",
+        )  # fmt: skip
     doc["regio"] = _region_alpha(dataset, cells, groups.cc, groups.dc, group_shown)
     condition_rows, condition_hidden = _conditions(dataset, instrument, k, bands)
     doc["condities"] = condition_rows
+    if replicates is not None:
+        shown_scores = condition_scores(r, instrument, k).gemeente_n >= k
+        replicates["condities.score"] = bootstrap_condition_scores(
+            r, instrument, shown_scores, replicates=settings.bootstrap, seed=settings.seed
+        )
     praktijk = {
         (row["gemeente_code"], row["transitie"]): row
         for row in doc["cellen"]
@@ -536,7 +558,8 @@ def _fragmentation(
 def round_document(value: Any, digits: int = 4) -> Any:
     """The published form of a document: floats rounded, NaN as null, everything else as is."""
     if isinstance(value, float):
-        return None if value != value else round(value, digits)
+        # + 0.0 turns −0.0 into 0.0, so no output shows "-0.0".
+        return None if value != value else round(value, digits) + 0.0
     if isinstance(value, dict):
         return {key: round_document(v, digits) for key, v in value.items()}
     if isinstance(value, list | tuple):

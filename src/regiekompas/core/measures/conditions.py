@@ -139,3 +139,32 @@ def condition_scores(responses: Responses, instrument: Instrument, k: int) -> Co
         group_n=gg_n,
         group_shown=shown,
     )
+
+
+def bootstrap_condition_scores(
+    responses: Responses,
+    instrument: Instrument,
+    shown: npt.NDArray[np.bool_],
+    *,
+    replicates: int,
+    seed: int,
+) -> dict[str, FloatArray]:
+    """Bootstrap replicates of every shown gemeente score (0 … 100), keyed `GM…|conditie`.
+
+    The respondents of the gemeente with a score on the scale are resampled with
+    replacement; the replicate is their mean mapped to 0 … 100 (docs/method.md, "Trend").
+    `shown` is (gemeenten, scales): the scores in the document (n ≥ k).
+    """
+    from regiekompas.core.measures.bootstrap import stream_for
+
+    scores = scale_scores(responses, instrument)
+    out: dict[str, FloatArray] = {}
+    for g, s in zip(*np.nonzero(shown), strict=True):
+        column = scores.scores[responses.gem_gemeente == g, s]
+        values = column[~np.isnan(column)]
+        key = f"{responses.gemeente_codes[g]}|{scores.codes[s]}"
+        draws = stream_for(seed, f"condities|{key}").integers(
+            0, len(values), size=(replicates, len(values))
+        )
+        out[key] = to_percent(values.take(draws).mean(axis=1))
+    return out

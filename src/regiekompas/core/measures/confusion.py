@@ -50,3 +50,44 @@ def largest_distance(cc: FloatArray, dc: FloatArray, shown: npt.NDArray[np.bool_
         first=np.where(defined, first, -1).astype(np.intp),
         second=np.where(defined, second, -1).astype(np.intp),
     )
+
+
+def bootstrap_largest_distance(
+    x: FloatArray,
+    y: FloatArray,
+    starts: IntArray,
+    unit_of_row: IntArray,
+    shown: npt.NDArray[np.bool_],
+    keys: list[str],
+    *,
+    replicates: int,
+    seed: int,
+    label: str,
+) -> dict[str, FloatArray]:
+    """Bootstrap replicates of S for every cell with at least two shown units.
+
+    Stratified: within each shown unit of a cell its respondents are resampled with
+    replacement (n_u draws), so every replicate has the same units as the estimate; S is then
+    the largest distance between the replicated centroids (docs/method.md, "Trend"). Each
+    unit of each cell has its own stream (`label|cell key|unit index`), so a cell's
+    replicates do not depend on the other cells. `starts` gives each cell's first row in
+    `x`, `y` (rows are cell-major, as in `positions.Cells`).
+    """
+    from regiekompas.core.measures.bootstrap import stream_for
+
+    out: dict[str, FloatArray] = {}
+    z = np.asarray(x) + 1j * np.asarray(y)
+    for c in np.flatnonzero(shown.sum(axis=1) >= 2):
+        rows = slice(int(starts[c]), int(starts[c + 1]))
+        values, units = z[rows], unit_of_row[rows]
+        centroids = []
+        for u in np.flatnonzero(shown[c]):
+            mine = values[units == u]
+            draws = stream_for(seed, f"{label}|{keys[c]}|{u}").integers(
+                0, len(mine), size=(replicates, len(mine))
+            )
+            centroids.append(mine.take(draws).mean(axis=1))
+        stack = np.asarray(centroids)  # (units, B)
+        distances = np.abs(stack[:, None, :] - stack[None, :, :]) / MAX_DISTANCE
+        out[keys[c]] = distances.max(axis=(0, 1))
+    return out

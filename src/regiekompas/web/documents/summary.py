@@ -22,6 +22,8 @@ from regiekompas.core.vocabulary import GRENS, QUADRANTS
 from regiekompas.web.documents.models import GemeenteDocuments, PolicyDocument
 
 TE_WEINIG = "te_weinig"
+#: Job states in which a waiting document is still expected to be read.
+RUNNING = ("queued", "running")
 MISSING = "—"
 
 #: Evidence pole code → (axis, sign of the pole on that axis).
@@ -211,7 +213,7 @@ def gemeente_ambition(
     """The pooled placement of a gemeente's documents; None when it has no documents."""
     statuses = list(
         PolicyDocument.objects.filter(region_id=region_id, gemeente_code=code).values_list(
-            "status", flat=True
+            "status", "job__status"
         )
     )
     if not statuses:
@@ -225,6 +227,11 @@ def gemeente_ambition(
     return GemeenteAmbition(
         ambition=ambition(pooled, model, lang),
         documents=len(statuses),
-        waiting=sum(1 for s in statuses if s in waiting),
-        failed=sum(1 for s in statuses if s == PolicyDocument.Status.FAILED),
+        # A document whose job has ended without it was lost: it counts as not read.
+        waiting=sum(1 for s, job in statuses if s in waiting and job in RUNNING),
+        failed=sum(
+            1
+            for s, job in statuses
+            if s == PolicyDocument.Status.FAILED or (s in waiting and job not in RUNNING)
+        ),
     )

@@ -11,4 +11,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.delete_document,
         name="delete",
     ),
+    path(
+        "regio/<int:pk>/<str:code>/<int:document_pk>/opnieuw/",
+        views.read_again,
+        name="read_again",
+    ),
 ]

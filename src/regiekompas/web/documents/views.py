@@ -36,7 +36,8 @@ from regiekompas.web.documents.forms import DocumentUploadForm
 from regiekompas.web.documents.models import GemeenteDocuments, PolicyDocument
 from regiekompas.web.documents.processing import document_limits, refresh_gemeente, safe_name
 from regiekompas.web.documents.summary import Ambition, ambition, failure_text
-from regiekompas.web.jobs.queue import submit
+from regiekompas.web.jobs.models import Job
+from regiekompas.web.jobs.queue import stale, submit
 from regiekompas.web.regions.models import Region
 from regiekompas.web.regions.pages import Crumb, region_crumbs, signed_in
 
@@ -128,6 +129,23 @@ class DocumentRow:
     document: PolicyDocument
     outcome: Ambition | None
     reason: str
+    #: Waiting for a job that ended or was lost with its process: it must be read again.
+    lost: bool = False
+
+
+def _lost(document: PolicyDocument) -> bool:
+    if document.status not in (document.Status.QUEUED, document.Status.PROCESSING):
+        return False
+    job: Job | None = document.job
+    return job is None or job.finished or stale(job)
+
+
+def _read(region: Region, documents: list[PolicyDocument], user: User) -> None:
+    """Queue the documents and start one background job that reads them."""
+    ids = [d.pk for d in documents]
+    PolicyDocument.objects.filter(pk__in=ids).update(status=PolicyDocument.Status.QUEUED)
+    job = submit("documents.process", scope=f"region:{region.pk}", user=user, document_ids=ids)
+    PolicyDocument.objects.filter(pk__in=ids).update(job=job)
 
 
 @dataclass(frozen=True)
@@ -218,14 +236,7 @@ def gemeente_documents(request: HttpRequest, pk: int, code: str) -> HttpResponse
                     )
                     % {"count": len(accepted)},
                 )
-                ids = [d.pk for d in accepted]
-                job = submit(
-                    "documents.process",
-                    scope=f"region:{region.pk}",
-                    user=user,
-                    document_ids=ids,
-                )
-                PolicyDocument.objects.filter(pk__in=ids).update(job=job)
+                _read(region, accepted, user)
             return redirect(here + "#documenten")
         status = 400
     else:
@@ -233,25 +244,35 @@ def gemeente_documents(request: HttpRequest, pk: int, code: str) -> HttpResponse
     model = load_model()
     documents = list(
         PolicyDocument.objects.filter(region=region, gemeente_code=code)
-        .defer("content", "placed")
-        .select_related("uploaded_by")
+        .defer("content", "placed", "job__result")
+        .select_related("uploaded_by", "job")
     )
-    rows = [
-        DocumentRow(
-            document=d,
-            outcome=ambition(d.result, model, lang) if d.status == d.Status.DONE else None,
-            reason=failure_text(d.error_code, d.error_detail, lang)
-            if d.status == d.Status.FAILED
-            else "",
+    rows = []
+    for d in documents:
+        lost = _lost(d)
+        reason = ""
+        if d.status == d.Status.FAILED:
+            reason = failure_text(d.error_code, d.error_detail, lang)
+        elif lost:
+            reason = failure_text("crashed", "", lang)
+        rows.append(
+            DocumentRow(
+                document=d,
+                outcome=ambition(d.result, model, lang) if d.status == d.Status.DONE else None,
+                reason=reason,
+                lost=lost,
+            )
         )
-        for d in documents
-    ]
     pooled = (
         GemeenteDocuments.objects.filter(region=region, gemeente_code=code)
         .values_list("result", flat=True)
         .first()
     )
-    waiting = any(d.status in (d.Status.QUEUED, d.Status.PROCESSING) for d in documents)
+    waiting = any(
+        row.document.status in (PolicyDocument.Status.QUEUED, PolicyDocument.Status.PROCESSING)
+        and not row.lost
+        for row in rows
+    )
     return render(
         request,
         "documents/gemeente.html",
@@ -290,4 +311,24 @@ def delete_document(request: HttpRequest, pk: int, code: str, document_pk: int) 
     document.delete()
     refresh_gemeente(region.pk, code)
     messages.success(request, _("%(name)s was deleted.") % {"name": name})
+    return redirect(reverse("documents:gemeente", args=[region.pk, code]) + "#documenten")
+
+
+@login_required
+@require_POST
+def read_again(request: HttpRequest, pk: int, code: str, document_pk: int) -> HttpResponse:
+    """Read a document again: after a failure, a lost job or a new version of the method."""
+    user = signed_in(request)
+    region = facilitated_region(user, pk)
+    document = (
+        PolicyDocument.objects.filter(region=region, gemeente_code=code, pk=document_pk)
+        .defer("content", "placed")
+        .first()
+    )
+    if document is None:
+        raise Http404
+    _read(region, [document], user)
+    messages.success(
+        request, _("%(name)s is read again in the background.") % {"name": document.file_name}
+    )
     return redirect(reverse("documents:gemeente", args=[region.pk, code]) + "#documenten")

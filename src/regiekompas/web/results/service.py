@@ -40,7 +40,7 @@ from django.utils import timezone
 from regiekompas import __version__
 from regiekompas.core.advice import Advice, advice_rows
 from regiekompas.core.analysis import Document, Settings, round_document
-from regiekompas.core.dataset import Dataset, Mechanisme
+from regiekompas.core.dataset import Dataset, FloatArray, Mechanisme
 from regiekompas.core.instrument import Instrument
 from regiekompas.core.pipeline import analyse_with_advice
 from regiekompas.core.text import Text
@@ -154,7 +154,13 @@ def scan_results(scan: Scan, lang: str, *, compute: bool | None = None) -> Resul
             computed = _stored(key)  # the eager runner (tests) has finished it already
             if computed is None:
                 raise ResultsPending(scan.pk, job)
-    return _in_language(computed, lang, snapshot)
+    results = _in_language(computed, lang, snapshot)
+    # Targets and agenda are recorded by people and may change without a new snapshot, so
+    # they join the stored analysis here (web/results/cycle.py).
+    from regiekompas.web.results.cycle import add_cycle_tables
+
+    add_cycle_tables(scan, snapshot, results.document)
+    return results
 
 
 def dataset_results(
@@ -287,12 +293,26 @@ def loads(data: bytes) -> _Computed:
 
 
 def _compute(scan: Scan, snapshot: Snapshot) -> _Computed:
+    from regiekompas.web.results.cycle import keep_replicates
+
     dataset = snapshot_dataset(scan, snapshot)
-    return _computed(dataset, results_settings(scan), scan.instrument())
+    # The bootstrap replicates behind the intervals serve the distance to a target and the
+    # trend between rounds (web/results/cycle.py); they are kept next to the results.
+    replicates: dict[str, dict[str, FloatArray]] = {}
+    computed = _computed(dataset, results_settings(scan), scan.instrument(), replicates)
+    keep_replicates(scan, snapshot, replicates)
+    return computed
 
 
-def _computed(dataset: Dataset, run: Settings, instrument: Instrument | None) -> _Computed:
-    document, advice = analyse_with_advice(dataset, settings=run, instrument=instrument)
+def _computed(
+    dataset: Dataset,
+    run: Settings,
+    instrument: Instrument | None,
+    replicates: dict[str, dict[str, FloatArray]] | None = None,
+) -> _Computed:
+    document, advice = analyse_with_advice(
+        dataset, settings=run, instrument=instrument, replicates=replicates
+    )
     return _Computed(
         document=round_document(document),
         advice=tuple(advice),

@@ -27,6 +27,7 @@ from regiekompas.web.accounts.access import ResultsAccess, results_access
 from regiekompas.web.documents.summary import gemeente_ambition
 from regiekompas.web.results.advice import gemeente_advice
 from regiekompas.web.results.cell import build_cell_page
+from regiekompas.web.results.cycle_sections import gemeente_cycle, region_movement
 from regiekompas.web.results.formatting import current_lang, transitie_name
 from regiekompas.web.results.gemeente import build_gemeente_page
 from regiekompas.web.results.overview import build_overview, scan_transities, visible_gemeenten
@@ -94,6 +95,9 @@ def overview(request: HttpRequest, scan_pk: int) -> HttpResponse:
             "page": page,
             "settings_used": results.settings if results else None,
             "snapshot": results.snapshot if results else None,
+            "movement": region_movement(
+                scan, results.document if results else None, gemeenten, model, lang
+            ),
         },
     )
 
@@ -193,6 +197,9 @@ def gemeente(request: HttpRequest, scan_pk: int, gemeente: str) -> HttpResponse:
             "page": page,
             "gemeente_name": names[gemeente],
             "k": scan.k,
+            "cycle": gemeente_cycle(
+                scan, gemeente, results.document if results else None, model, lang
+            ),
             "documents": documents,
             "gemeente_code": gemeente,
         },
