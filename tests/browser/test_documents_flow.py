@@ -81,3 +81,8 @@ def test_an_uploaded_document_appears_as_a_mark_with_its_evidence(
     assert horizontal_overflow(phone) == 0
     assert_accessible(phone)
     screenshot(phone, "documents-results-gemeente-390")
+    phone.goto(url(live_server, "documents:gemeente", scene.region.pk, code))
+    expect(phone.locator("#document-list")).to_contain_text("visie-sociaal-domein.pdf")
+    assert horizontal_overflow(phone) == 0
+    assert_accessible(phone)
+    screenshot(phone, "documents-gemeente-390")

@@ -18,3 +18,8 @@ ROWS = {
         mutates=True,
     ),
 }
+
+# Results downloads (reports/downloads.py): their rows live in authz_downloads.py.
+from authz_downloads import DOWNLOAD_ROWS  # noqa: E402
+
+ROWS = {**ROWS, **DOWNLOAD_ROWS}

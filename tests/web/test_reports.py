@@ -109,6 +109,10 @@ def test_the_gemeente_pdf_holds_the_figures_of_the_gemeente_page(
 ) -> None:
     client.force_login(facilitator)
     code, name = sorted(scan.region.gemeente_names().items())[0]
+    target = {"kwadrant": "", "cc": "0,4", "dc": "-0,2", "toelichting": "Samen sturen",
+              "agreed_by": "Wethouder en zorgverzekeraar", "agreed_on": "2026-11-30"}  # fmt: skip
+    url = reverse("targets:target", args=[scan.pk, code, scan.transities[0]])
+    assert client.post(url, target).status_code == 302
     page = client.get(reverse("results:gemeente", args=[scan.pk, code])).content.decode()
     assert reverse("reports:gemeente_pdf", args=[scan.pk, code]) in page
     job, data = _report(client, reverse("reports:gemeente_pdf", args=[scan.pk, code]))
@@ -133,6 +137,10 @@ def test_the_gemeente_pdf_holds_the_figures_of_the_gemeente_page(
     assert len(expected) > 8
     missing = [figure for figure in expected if figure not in text]
     assert missing == []
+    # The regie cycle's section (a recorded target) is in the report as on the page.
+    assert "Samen sturen" in page
+    assert "Samen sturen" in text
+    assert "Wethouder en zorgverzekeraar" in text
     # The same figures are on the page itself.
     assert [f for f in expected if f.replace("kloof ", "") not in page] == []
     # Cover, contents with page numbers, appendix.

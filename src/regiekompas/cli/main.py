@@ -224,7 +224,7 @@ def analyse(
         )
     if doelen is not None:
         document["doelen"] = doelen_rows(document, doelen, reps)
-    _write_outputs(document, json_out, xlsx_out, csv_out, lang)
+    _write_outputs(document, json_out, xlsx_out, csv_out, lang, dataset.naam_of())
     if not quiet:
         render(document, advice, load_model(), dataset.naam_of(), lang, Console(), details=details)
 
@@ -422,13 +422,20 @@ def _write_outputs(
     xlsx_out: Path | None,
     csv_out: Path | None,
     lang: str,
+    gemeenten: dict[str, str] | None = None,
 ) -> None:
     if json_out is not None:
         _write(json_out, lang, lambda: write_json(json_out, document))
     if xlsx_out is not None:
-        _write(xlsx_out, lang, lambda: write_xlsx(xlsx_out, document))
+        _write(
+            xlsx_out, lang, lambda: write_xlsx(xlsx_out, document, gemeenten=gemeenten, lang=lang)
+        )
     if csv_out is not None:
-        _write(csv_out, lang, lambda: write_csv_folder(csv_out, document))
+        _write(
+            csv_out,
+            lang,
+            lambda: write_csv_folder(csv_out, document, gemeenten=gemeenten, lang=lang),
+        )
 
 
 from regiekompas.cli.documents import documenten  # noqa: E402

@@ -79,6 +79,11 @@ class ReportInput:
     #: The policy documents' summary per gemeente code (`documents.summary.GemeenteAmbition`)
     #: for the gemeente page's documents section; none on the command line.
     documents: Mapping[str, Any] = field(default_factory=dict)
+    #: The regie cycle per gemeente code (`results.cycle_sections.CycleSection`: targets,
+    #: agenda, trend), without links; none on the command line.
+    cycle: Mapping[str, Any] = field(default_factory=dict)
+    #: The region's movement since the previous round (`cycle_sections.RegionMovement`).
+    movement: Any = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,7 @@ def _gemeente_chapter(
             "gemeente_name": name,
             "gemeente_code": gemeente,
             "documents": documents,
+            "cycle": inp.cycle.get(gemeente),
             "heading": heading,
         },
     )
@@ -231,7 +237,10 @@ def region_report_html(inp: ReportInput, lang: str) -> str:
             lang,
             facilitator=inp.facilitator,
         )
-        region = render_to_string("reports/_region.html", {**_context(inp, lang), "page": overview})
+        region = render_to_string(
+            "reports/_region.html",
+            {**_context(inp, lang), "page": overview, "movement": inp.movement},
+        )
         # The region and the appendix with their sections; a gemeente by its name only.
         chapters: list[Chapter] = [(region, WITH_SECTIONS)]
         chapters.extend(

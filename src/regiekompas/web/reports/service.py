@@ -12,6 +12,7 @@ from regiekompas.core.model import load_model
 from regiekompas.web.accounts.access import ResultsAccess
 from regiekompas.web.documents.summary import gemeente_ambition
 from regiekompas.web.reports.build import ReportInput
+from regiekompas.web.results.cycle_sections import gemeente_cycle, region_movement
 from regiekompas.web.results.overview import scan_transities, visible_gemeenten
 from regiekompas.web.results.quotes import Quotes, gemeente_quotes
 from regiekompas.web.results.service import scan_results
@@ -37,6 +38,11 @@ def report_input(access: ResultsAccess, lang: str, *, gemeente: str | None = Non
         if code in names
         and (summary := gemeente_ambition(scan.region_id, code, model, lang)) is not None
     }
+    cycle = {
+        code: gemeente_cycle(scan, code, results.document, model, lang, links=False)
+        for code in wanted
+        if code in names
+    }
     return ReportInput(
         results=results,
         scan_name=scan.name,
@@ -48,4 +54,8 @@ def report_input(access: ResultsAccess, lang: str, *, gemeente: str | None = Non
         facilitator=access.is_facilitator,
         quotes=quotes,
         documents=documents,
+        cycle=cycle,
+        movement=region_movement(scan, results.document, gemeenten, model, lang)
+        if gemeente is None
+        else None,
     )

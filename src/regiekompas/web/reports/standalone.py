@@ -39,10 +39,12 @@ APPS: Final = [
 def configure() -> None:
     """Configure Django for rendering reports, once, unless it is configured already."""
     import django
+    import django_stubs_ext
     from django.conf import settings
 
     if settings.configured:
         return
+    django_stubs_ext.monkeypatch()  # as the web app's settings: `ModelForm[Model]` etc.
     settings.configure(
         DEBUG=False,
         INSTALLED_APPS=APPS,

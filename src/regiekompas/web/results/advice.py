@@ -110,6 +110,12 @@ def region_advice(
     return _listed(visible, lang, n)
 
 
+def hidden_from_viewers(regel: str) -> bool:
+    """Whether a region-level advice rule names other gemeenten' positions (shown to
+    facilitators only, on pages and in downloads)."""
+    return _scope_of().get(regel) in _PER_GEMEENTE_SCOPES
+
+
 def gemeente_advice(
     advice: Iterable[Advice], lang: str, gemeente: str, *, n: int = TOP
 ) -> AdviceList:

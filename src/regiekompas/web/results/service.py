@@ -26,8 +26,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import threading
 import time
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Final
@@ -85,6 +87,12 @@ RETRY_FAILED_AFTER: Final = timedelta(minutes=5)
 #: A computation not finished after this long is taken to be lost and started again (a
 #: national scan takes seconds; a duplicate finds the stored results and stops).
 LOST_AFTER: Final = timedelta(minutes=30)
+#: Results kept as objects in each process (a national document is ~5 MB pickled and takes
+#: a few hundred ms to read back from a shared cache on every page view). Safe because the
+#: key is a fingerprint of every input: changed inputs never find an old entry.
+MEMO_ENTRIES: Final = 3
+_MEMO: OrderedDict[str, _Computed] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
 
 
 class ResultsPending(NoAnswers):
@@ -227,16 +235,32 @@ def _ensure_job(scan: Scan, key: str) -> Job:
 
 
 def _stored(key: str) -> _Computed | None:
-    """The results stored under `key`: from this process's cache, else from the database."""
-    computed = cache.get(key)
-    if isinstance(computed, _Computed):
-        return computed
-    data = ComputedResults.objects.filter(key=key).values_list("data", flat=True).first()
-    if data is None:
-        return None
-    computed = loads(bytes(data))
-    cache.set(key, computed, CACHE_SECONDS)
+    """The results stored under `key`: from this process's memory, the cache or else the
+    database."""
+    with _MEMO_LOCK:
+        computed = _MEMO.get(key)
+        if computed is not None:
+            _MEMO.move_to_end(key)
+    if computed is None:
+        cached = cache.get(key)
+        if isinstance(cached, _Computed):
+            computed = cached
+        else:
+            data = ComputedResults.objects.filter(key=key).values_list("data", flat=True).first()
+            if data is None:
+                return None
+            computed = loads(bytes(data))
+            cache.set(key, computed, CACHE_SECONDS)
+        _remember(key, computed)
     return computed
+
+
+def _remember(key: str, computed: _Computed) -> None:
+    with _MEMO_LOCK:
+        _MEMO[key] = computed
+        _MEMO.move_to_end(key)
+        while len(_MEMO) > MEMO_ENTRIES:
+            _MEMO.popitem(last=False)
 
 
 def _compute_and_store(scan: Scan, snapshot: Snapshot, key: str) -> _Computed:
@@ -342,6 +366,9 @@ def cache_key(scan: Scan, snapshot: Snapshot) -> str:
         scan.pk,
         snapshot.pk,
         snapshot.number,
+        # Keys of rows can be reused (a restored database, rolled-back tests): the time of
+        # publication tells two snapshots with the same key apart.
+        snapshot.published_at.isoformat(),
         removed_respondents(snapshot),
         scan.k,
         hashlib.sha256(scan.instrument_toml.encode()).hexdigest(),
