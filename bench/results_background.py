@@ -177,7 +177,7 @@ def wait_for(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
         if server.poll() is not None:
             raise BenchError(f"server exited with {server.returncode}; see {log}")
         try:
-            get(port, "/account/login/", "", timeout=5)
+            get(port, "/account/inloggen/", "", timeout=5)
             return
         except OSError:
             time.sleep(0.3)

@@ -101,11 +101,14 @@ def test_api_urls_never_redirect_to_a_trailing_slash(api: Api) -> None:
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_the_api_only_reads(method: str, api: Api) -> None:
-    response = getattr(api.client, method)(
+    # A real client sends no CSRF token; the answer is still the API's own 405.
+    client = Client(enforce_csrf_checks=True)
+    response = getattr(client, method)(
         reverse("api:scan", args=[api.scan.pk]), HTTP_AUTHORIZATION=f"Bearer {api.secret}"
     )
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
+    assert response["Content-Type"].startswith("application/problem+json")
 
 
 def test_cors_is_off_for_data_and_on_for_the_public_description(api: Api) -> None:

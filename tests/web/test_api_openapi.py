@@ -9,13 +9,16 @@ bodies, rejected bad input, refused requests without a token (docs/api.md, "Chec
 
 from __future__ import annotations
 
+import contextlib
 import json
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client, override_settings
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -84,10 +87,30 @@ def test_types_follow_the_row_types() -> None:
 EXAMPLES = 12
 
 
+@contextlib.contextmanager
+def _keep_the_test_connection() -> Iterator[None]:
+    """Requests through the plain WSGI handler must not close the database connection that
+    holds the test's transaction (Django's own test client does the same)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 def _schemathesis(
     scan: Scan, secret: str, only: str | None = None
 ) -> tuple[list[str], dict[str, set[int]], int]:
     """Failures, the statuses seen per operation and the number of operations tested."""
+    with _keep_the_test_connection():
+        return _run_schemathesis(scan, secret, only)
+
+
+def _run_schemathesis(
+    scan: Scan, secret: str, only: str | None
+) -> tuple[list[str], dict[str, set[int]], int]:
     auth = {"Authorization": f"Bearer {secret}"}
     schema = schemathesis.openapi.from_wsgi(reverse("api:openapi"), WSGIHandler())
     failures: list[str] = []

@@ -364,3 +364,20 @@ def test_random_files_never_break_the_upload_or_the_batch(
         assert document.status in ("done", "failed"), document.file_name
         assert document.error_code in ("", *MESSAGES), document.error_code
     PolicyDocument.objects.all().delete()
+
+
+def test_a_document_placed_by_an_earlier_method_offers_to_be_read_again(
+    client: Client, scene: tuple[Scan, User, str]
+) -> None:
+    scan, facilitator, code = scene
+    client.force_login(facilitator)
+    upload(client, scan, code, ("visie.pdf", pdf(STUREN * 4)))
+    document = PolicyDocument.objects.get(region=scan.region)
+    url = reverse("documents:gemeente", args=[scan.region.pk, code])
+    assert "eerdere versie van de methode" not in client.get(url).content.decode()
+    result = dict(document.result or {})
+    result["meta"] = {**result["meta"], "methode_versie": "0-oud"}
+    PolicyDocument.objects.filter(pk=document.pk).update(result=result)
+    page = client.get(url).content.decode()
+    assert "eerdere versie van de methode" in page
+    assert reverse("documents:read_again", args=[scan.region.pk, code, document.pk]) in page

@@ -222,6 +222,7 @@ def test_the_round_trip_holds_with_contracts_and_reported_mechanisms(
         "organisaties.csv",
         "contracten.csv",
         "mechanismen.csv",
+        "instrument.csv",
     }
     exported, web = _analyse_export(scan, tmp_path)
     assert exported == web
@@ -282,3 +283,28 @@ def test_the_identified_export_neutralises_formulas(simulated_scan: Callable[...
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         rows = list(csv.DictReader(io.StringIO(archive.read("antwoorden.csv").decode())))
     assert {row["organisatie"] for row in rows} == {'\'=HYPERLINK("http://x")'}
+
+
+def test_the_export_carries_the_instrument_version_to_regiekompas_analyse(
+    simulated_scan: Callable[..., Scan], tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from regiekompas.cli.main import cli
+
+    for version in ("2", "1"):
+        scan = simulated_scan(respondenten=6, instrument_version=version)
+        files = _download(scan, _facilitator_client(scan))
+        assert files["instrument.csv"].decode("utf-8-sig").split() == ["instrument", version]
+        folder = tmp_path / f"v{version}"
+        folder.mkdir()
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+        out = folder / "uit.json"
+
+        result = CliRunner().invoke(
+            cli, ["analyse", str(folder), "--json", str(out), "--bootstrap", "20", "--stil"]
+        )
+
+        assert result.exit_code == 0, result.output
+        assert json.loads(out.read_text(encoding="utf-8"))["meta"]["instrument"] == version

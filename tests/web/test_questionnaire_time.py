@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from regiekompas.core.questionnaire.timing import words
 from regiekompas.web.invitations.emails import send_invitations
@@ -97,8 +98,34 @@ def test_the_invitation_mail_states_the_estimated_minutes(world: World) -> None:
     world.respondent_a.email = "a@example.nl"
     world.respondent_a.save()
 
-    send_invitations(world.scan_a)
+    with translation.override("nl"):  # the mail is written in the active language
+        send_invitations(world.scan_a)
 
     estimate = burden(build_route(world.respondent_a, "nl", names=False))
     assert len(mail.outbox) == 1
-    assert f"{estimate.minutes} minuten" in mail.outbox[0].body
+    assert re.search(rf"\b{estimate.minutes} minuten\b", mail.outbox[0].body)
+
+
+def test_each_invitation_states_the_minutes_of_its_own_respondents_route(world: World) -> None:
+    short, _ = make_respondent(
+        world.scan_a, "KORT", gemeenten=["GM0141"], transities=["jeugd"], email="k@example.nl"
+    )
+    long, _ = make_respondent(
+        world.scan_a,
+        "LANG",
+        gemeenten=["GM0141", "GM0153", "GM0164"],
+        transities=["jeugd", "wmo"],
+        email="l@example.nl",
+    )
+
+    with translation.override("nl"):  # the mail is written in the active language
+        send_invitations(world.scan_a)
+
+    body = {message.to[0]: message.body for message in mail.outbox}
+    minutes = {
+        person.email: burden(build_route(person, "nl", names=False)).minutes
+        for person in (short, long)
+    }
+    assert minutes["k@example.nl"] < minutes["l@example.nl"] <= 15
+    for email, expected in minutes.items():
+        assert re.search(rf"\b{expected} minuten\b", body[email]), body[email]

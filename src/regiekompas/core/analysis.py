@@ -103,7 +103,10 @@ def analyse(
     """
     settings = settings or Settings()
     k = check_k(settings.k)
-    instrument = instrument or load_instrument()
+    if instrument is None:
+        instrument = (
+            load_instrument(dataset.instrument) if dataset.instrument else load_instrument()
+        )
     model = model or load_model()
     bands = bands or load_bands()
     r = dataset.responses

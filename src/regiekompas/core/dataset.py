@@ -104,6 +104,9 @@ class Dataset:
     contracten: tuple[Contract, ...] | None = None
     mechanismen: tuple[Mechanisme, ...] | None = None
     bronnen: tuple[str, ...] = field(default=())
+    #: The instrument version the answers were given with, when the files say so (an
+    #: `instrument` table); None: the default version.
+    instrument: str | None = None
 
     def regio_of(self) -> dict[str, str | None]:
         """Region per gemeente code; all None when no `gemeenten` file was given."""

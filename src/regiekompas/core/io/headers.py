@@ -23,6 +23,9 @@ GEMEENTEN: Final = "gemeenten"
 ORGANISATIES: Final = "organisaties"
 CONTRACTEN: Final = "contracten"
 MECHANISMEN: Final = "mechanismen"
+#: One column `instrument`, one row: the instrument version the answers were given with
+#: (docs/questionnaire.md, "Instrument version in exports"); written by the web export.
+INSTRUMENT: Final = "instrument"
 RESPONSE_KINDS: Final = (LONG, WIDE)
 
 LEADING: Final = (
@@ -41,6 +44,7 @@ REGION_KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     GEMEENTEN: (("gemeente_code", "naam", "regio"), ()),
     CONTRACTEN: (("organisatie", "gemeente_code", "transitie"), ()),
     ORGANISATIES: (("organisatie", "type"), ()),
+    INSTRUMENT: (("instrument",), ()),
 }
 
 #: Columns that only a responses file has.

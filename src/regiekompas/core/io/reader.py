@@ -25,6 +25,7 @@ from regiekompas.core.io.files import expand_paths
 from regiekompas.core.io.headers import (
     CONTRACTEN,
     GEMEENTEN,
+    INSTRUMENT,
     LONG,
     MECHANISMEN,
     ORGANISATIES,
@@ -37,6 +38,7 @@ from regiekompas.core.io.messages import ImportFailed, ImportMessage, Term
 from regiekompas.core.io.region import (
     read_contracten,
     read_gemeenten,
+    read_instrument,
     read_mechanismen,
     read_organisaties,
 )
@@ -178,6 +180,7 @@ def read_dataset(
             tables_found.mechanismen,
         ),
         bronnen=tuple(path.name for path in files),
+        instrument=tables_found.instrument,
     )
     return dataset, collector.messages("warning")
 
@@ -188,6 +191,7 @@ class _Found:
     organisaties: list[Organisatie] | None = None
     contracten: list[Contract] | None = None
     mechanismen: list[Mechanisme] | None = None
+    instrument: str | None = None
 
 
 def _read_all(
@@ -216,6 +220,8 @@ def _read_all(
             ctx.known.organisaties_file = table.source.file
         for table, layout in usable.get(CONTRACTEN, []):
             found.contracten = _stream(collector, partial(read_contracten, ctx=ctx), table, layout)
+        for table, layout in usable.get(INSTRUMENT, []):
+            found.instrument = _stream(collector, partial(read_instrument, ctx=ctx), table, layout)
         for table, layout in usable.get(MECHANISMEN, []):
             found.mechanismen = _stream(
                 collector, partial(read_mechanismen, ctx=ctx), table, layout

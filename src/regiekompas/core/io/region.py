@@ -121,6 +121,26 @@ def read_gemeenten(table: Table, layout: Layout, ctx: Context) -> list[Gemeente]
     return result
 
 
+def read_instrument(table: Table, layout: Layout, ctx: Context) -> str | None:
+    """The instrument version of an `instrument` table: one known version (on every row)."""
+    from regiekompas.core.instrument import PACKAGED_VERSIONS
+
+    rows = _Rows(table, layout, ctx)
+    version: str | None = None
+    for number, cells in rows:
+        value = cells["instrument"]
+        if not value:
+            rows.error(number, "instrument", "cel.leeg")
+        elif value not in PACKAGED_VERSIONS:
+            keuzes = ", ".join(PACKAGED_VERSIONS)
+            rows.error(number, "instrument", "cel.instrument", waarde=value, keuzes=keuzes)
+        elif version is None:
+            version = value
+        elif value != version:
+            rows.error(number, "instrument", "cel.instrument_anders", waarde=value, eerder=version)
+    return version
+
+
 def read_organisaties(table: Table, layout: Layout, ctx: Context) -> list[Organisatie]:
     rows = _Rows(table, layout, ctx)
     seen: dict[str, Ref] = {}

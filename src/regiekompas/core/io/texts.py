@@ -48,6 +48,7 @@ MESSAGES: Final[dict[str, Text]] = {
     "soort.organisaties": Text(nl="organisaties", en="organisaties"),
     "soort.contracten": Text(nl="contracten", en="contracten"),
     "soort.mechanismen": Text(nl="mechanismen", en="mechanismen"),
+    "soort.instrument": Text(nl="instrumentversie", en="instrument version"),
     # -- files --------------------------------------------------------------------------------
     "bestand.bestaat_niet": Text(
         nl="bestand of map bestaat niet", en="file or folder does not exist"
@@ -178,6 +179,14 @@ MESSAGES: Final[dict[str, Text]] = {
         en="the row has {n} fields, the header row {m}",
     ),
     "cel.leeg": Text(nl="mag niet leeg zijn", en="must not be empty"),
+    "cel.instrument": Text(
+        nl="'{waarde}' is geen versie van de vragenlijst; kies uit {keuzes}",
+        en="'{waarde}' is not a version of the questionnaire; choose from {keuzes}",
+    ),
+    "cel.instrument_anders": Text(
+        nl="versie {waarde} wijkt af van versie {eerder} hierboven; geef één versie op",
+        en="version {waarde} differs from version {eerder} above; give one version",
+    ),
     "cel.nul": Text(
         nl="bevat een NUL-teken; sla het bestand opnieuw op als 'CSV UTF-8' of xlsx",
         en="contains a NUL character; save the file again as 'CSV UTF-8' or xlsx",

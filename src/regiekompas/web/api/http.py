@@ -20,6 +20,7 @@ from typing import Any, Final
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from regiekompas.web.api.models import ApiToken
 from regiekompas.web.api.tokens import authenticate
@@ -195,6 +196,12 @@ def _safely(view: Callable[[], HttpResponse], request: HttpRequest) -> HttpRespo
         )
 
 
+def _no_csrf(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The API never changes anything and ignores cookies, so Django's CSRF check has nothing
+    to protect; without this, a POST would get its HTML 403 instead of our problem+json 405."""
+    return csrf_exempt(view)
+
+
 def public_endpoint(
     view: Callable[[HttpRequest], HttpResponse],
 ) -> Callable[[HttpRequest], HttpResponse]:
@@ -207,7 +214,7 @@ def public_endpoint(
             return refused
         return _safely(lambda: view(request, *args, **kwargs), request)
 
-    return wrapped
+    return _no_csrf(wrapped)
 
 
 def endpoint(
@@ -225,4 +232,4 @@ def endpoint(
             return token
         return _safely(lambda: view(request, token, *args, **kwargs), request)
 
-    return wrapped
+    return _no_csrf(wrapped)

@@ -14,7 +14,6 @@ documents is placed or deleted (`refresh_gemeente`).
 
 from __future__ import annotations
 
-import logging
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -39,8 +38,6 @@ from regiekompas.core.documents import (
 from regiekompas.web.documents.models import GemeenteDocuments, PolicyDocument
 from regiekompas.web.limits import upload_limits
 
-log = logging.getLogger(__name__)
-
 ProgressFn = Callable[[int, int], None]
 
 #: Longest file name kept (the model's field).
@@ -62,6 +59,13 @@ def safe_name(name: str) -> str:
     base = PurePath(name.replace("\\", "/")).name
     cleaned = re.sub(r"[\x00-\x1f/:*?\"<>|]", "_", base).strip(" .")
     return (cleaned or "document")[:MAX_NAME]
+
+
+def outdated(result: Mapping[str, Any] | None) -> bool:
+    """Whether a stored result was made by another method or method version than today's."""
+    meta = (result or {}).get("meta") or {}
+    current = _method()
+    return any(meta.get(key) != value for key, value in current.items())
 
 
 @lru_cache(maxsize=1)

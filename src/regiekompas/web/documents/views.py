@@ -34,7 +34,12 @@ from regiekompas.core.model import load_model
 from regiekompas.web.accounts.access import facilitated_region
 from regiekompas.web.documents.forms import DocumentUploadForm
 from regiekompas.web.documents.models import GemeenteDocuments, PolicyDocument
-from regiekompas.web.documents.processing import document_limits, refresh_gemeente, safe_name
+from regiekompas.web.documents.processing import (
+    document_limits,
+    outdated,
+    refresh_gemeente,
+    safe_name,
+)
 from regiekompas.web.documents.summary import Ambition, ambition, failure_text
 from regiekompas.web.jobs.models import Job
 from regiekompas.web.jobs.queue import stale, submit
@@ -131,6 +136,8 @@ class DocumentRow:
     reason: str
     #: Waiting for a job that ended or was lost with its process: it must be read again.
     lost: bool = False
+    #: Placed by an earlier method or method version: reading it again may change it.
+    outdated: bool = False
 
 
 def _lost(document: PolicyDocument) -> bool:
@@ -261,6 +268,7 @@ def gemeente_documents(request: HttpRequest, pk: int, code: str) -> HttpResponse
                 outcome=ambition(d.result, model, lang) if d.status == d.Status.DONE else None,
                 reason=reason,
                 lost=lost,
+                outdated=d.status == d.Status.DONE and outdated(d.result),
             )
         )
     pooled = (

@@ -76,7 +76,8 @@ class Row:
     id: str
     choices: tuple[Choice, ...]
     copy_from: str = ""
-    copy_label: str = ""
+    #: The row the copy button copies from, read out after its visible "Same as above".
+    copy_source: str = ""
 
     @property
     def status_id(self) -> str:
@@ -162,10 +163,12 @@ _PERSPECTIEF_ROW = {
 
 
 def _row_label(route: Route, step: Step, row: RowKey) -> str:
-    """ "Almelo · Youth: As intended"; only the parts that differ between the rows."""
+    """ "Almelo · Youth: As intended"; only the parts that differ between the rows, and the
+    gemeente whenever the respondent works for more than one (so a planned single gemeente
+    is named too)."""
     gemeente, transitie, perspectief = row
     parts = []
-    if len({g for g, _t, _p in step.rows}) > 1:
+    if len({g for g, _t, _p in step.rows}) > 1 or len(route.all_gemeenten) > 1:
         parts.append(route.gemeente_name(gemeente))
     if transitie and len({t for _g, t, _p in step.rows}) > 1:
         parts.append(route.transitie_names.get(transitie, transitie))
@@ -211,10 +214,8 @@ def _radio_rows(
             for value, label in option_labels
         )
         label = _row_label(route, step, (gemeente, transitie, perspectief))
-        copy_label = (
-            _("Same as %(row)s") % {"row": previous_label} if previous and previous_label else ""
-        )
-        rows.append(Row(label, name, row_id, choices, previous, copy_label))
+        copy_source = previous_label if previous else ""
+        rows.append(Row(label, name, row_id, choices, previous, copy_source))
         previous, previous_label = name, label
     return tuple(rows)
 

@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from django.utils.text import get_text_list
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -321,10 +320,20 @@ def _route_shape(
         # the scales share pages, each under its own heading.
         scales = [s for s in instrument.scales if scales_asked is None or s.code in scales_asked]
         per_page = 1 if len(gemeente_rows) > 1 else -(-len(scales) // max(1, -(-len(scales) // 3)))
+        pages = -(-len(scales) // per_page)
         for i in range(0, len(scales), per_page):
             group = scales[i : i + per_page]
-            listed = str(get_text_list([s.name.get(lang) for s in group], _("and")))
-            title = _("Working together: %(condition)s") % {"condition": listed}
+            if len(group) == 1:
+                title = _("Working together: %(condition)s") % {
+                    "condition": group[0].name.get(lang)
+                }
+            elif pages == 1:
+                title = _("Working together")
+            else:
+                title = _("Working together, part %(part)d of %(parts)d") % {
+                    "part": i // per_page + 1,
+                    "parts": pages,
+                }
             codes = tuple(code for scale in group for code in scale.item_codes)
             add("conditions", title, codes, gemeente_rows, part=group[0].code)
         add("collaboration", _("Agreements and obstacles"), collaboration, gemeente_rows)

@@ -37,6 +37,7 @@ from regiekompas.core.io import LONG_HEADER, dataset_to_long_rows, write_table
 from regiekompas.core.io.headers import (
     CONTRACTEN,
     GEMEENTEN,
+    INSTRUMENT,
     MECHANISMEN,
     ORGANISATIES,
     REGION_KINDS,
@@ -56,13 +57,19 @@ def _header(kind: str) -> tuple[str, ...]:
     return (*required, *optional)
 
 
-def export_tables(dataset: Dataset, scan_transities: Sequence[str]) -> dict[str, Table]:
+def export_tables(
+    dataset: Dataset, scan_transities: Sequence[str], instrument_version: str | None = None
+) -> dict[str, Table]:
     """File name (without .csv) → (header, rows); a region table only when the dataset has it.
 
     A table the dataset lacks is left out rather than written empty, because "no contracts
-    file" and "an empty contracts file" are different inputs to the analysis.
+    file" and "an empty contracts file" are different inputs to the analysis. The
+    instrument version (`instrument.csv`) tells `regiekompas analyse` which version of the
+    questionnaire the answers were given with.
     """
     tables: dict[str, Table] = {"antwoorden": (LONG_HEADER, dataset_to_long_rows(dataset))}
+    if instrument_version is not None:
+        tables["instrument"] = (_header(INSTRUMENT), [(instrument_version,)])
     if dataset.gemeenten is not None:
         tables["gemeenten"] = (
             _header(GEMEENTEN),
@@ -137,7 +144,8 @@ def pseudonymise(responses: Responses, k: int) -> Responses:
 
 def _write(dataset: Dataset, scan: Scan, folder: Path) -> list[Path]:
     paths = []
-    for name, (header, rows) in export_tables(dataset, list(scan.transities)).items():
+    tables = export_tables(dataset, list(scan.transities), scan.instrument().versie)
+    for name, (header, rows) in tables.items():
         path = folder / f"{name}.csv"
         write_table(path, header, rows)
         paths.append(path)
