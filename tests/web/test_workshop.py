@@ -398,3 +398,28 @@ def test_a_saved_round_is_anonymous_and_keeps_groups_only_where_they_reach_k(
     assert {c["code"] for c in saved.data["centroiden"]} == {"wijkteam", "professioneel"}
     download = client.get(reverse("workshop:saved_round", args=[saved.pk]))
     assert json.loads(download.content)["punten"] == points
+
+
+def test_a_target_for_a_gemeente_becomes_its_doelpositie_in_the_targets_app(
+    session: WorkshopSession, world: World
+) -> None:
+    from regiekompas.web.targets.models import Target
+
+    client = Client()
+    client.force_login(world.facilitator_a)
+    client.post(
+        reverse("workshop:target", args=[session.pk]),
+        {
+            "transitie": "jeugd",
+            "gemeente": "GM0153",
+            "cc": "-0.4",
+            "dc": "0.6",
+            "toelichting": "Samen sturen op één toegang",
+            "akkoord": "Wethouders en aanbieders",
+        },
+    )
+    target = Target.objects.get(scan=world.scan_a, gemeente_code="GM0153", transitie="jeugd")
+    assert (target.cc, target.dc, target.source) == (-0.4, 0.6, "workshop")
+    assert target.agreed_by == "Wethouders en aanbieders"
+    session.refresh_from_db()
+    assert session.targets["jeugd"]["gemeente_code"] == "GM0153"

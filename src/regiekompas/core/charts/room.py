@@ -26,7 +26,7 @@ RATIONALITEIT_STYLE: Final[dict[str, tuple[str, str]]] = {
 }
 HIDDEN_COLOR: Final = "#5c5c5c"
 MEASURED_COLOR: Final = "#1a1a1a"
-_DOT_R: Final = 5.0
+_DOT_R: Final = 6.5
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,14 @@ class ControlForm(forms.Form):
 
 class TargetForm(forms.Form):
     transitie = forms.CharField(max_length=30, widget=forms.HiddenInput)
+    gemeente = forms.ChoiceField(
+        label=_("For gemeente"),
+        required=False,
+        help_text=_(
+            "Recorded as the gemeente's doelpositie with the scan; without a gemeente, only "
+            "in this session."
+        ),
+    )
     kwadrant = forms.ChoiceField(label=_("Quadrant"), required=False)
     cc = forms.DecimalField(
         label=_("Or a point: cocreatie (−1) to controle (1)"),
@@ -168,9 +176,14 @@ class TargetForm(forms.Form):
     )
     akkoord = forms.CharField(label=_("Agreed by"), max_length=500)
 
-    def __init__(self, *args: Any, **kwargs: Any):
+    def __init__(self, *args: Any, gemeenten: list[tuple[str, str]] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         lang = current_lang()
+        gemeente_field = cast(forms.ChoiceField, self.fields["gemeente"])
+        if gemeenten:
+            gemeente_field.choices = [("", _("Only in this session")), *gemeenten]
+        else:
+            del self.fields["gemeente"]
         field = cast(forms.ChoiceField, self.fields["kwadrant"])
         model = load_model()
         field.choices = [("", _("A point instead"))] + [

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -247,18 +248,27 @@ def place_view(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
+def _control_version(code: str) -> int | None:
+    q = connection.ops.quote_name
+    sql = (
+        f"SELECT {q('control_version')} FROM {q(WorkshopSession._meta.db_table)}"
+        f" WHERE {q('code')} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [code])
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
 @require_GET
 @_guarded
 def poll(request: HttpRequest, code: str) -> HttpResponse:
     """204 while the session's controls are unchanged; else tell htmx to reload the page.
 
-    One indexed query (the unique join code); no cookie is read.
+    Every phone asks every two seconds, so this is one indexed query (the unique join code)
+    in plain SQL, which skips compiling an ORM query each time; no cookie is read.
     """
-    found = (
-        WorkshopSession.objects.filter(code=normalise_code(code))
-        .values_list("control_version", flat=True)
-        .first()
-    )
+    found = _control_version(normalise_code(code))
     if found is None:
         raise _Unknown
     if str(found) == request.GET.get("v", ""):

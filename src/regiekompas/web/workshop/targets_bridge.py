@@ -1,7 +1,10 @@
 """The room's chosen target per transitie (product.md §12–13, docs/workshop.md).
 
-A session stores what the room chose on itself (`WorkshopSession.targets`), so a standalone
-session keeps its targets too; the projector draws the target on the plots.
+A session keeps what the room chose on itself (`WorkshopSession.targets`), so a standalone
+session keeps its targets too and the projector can draw them. For a session with a scan,
+the facilitator names the gemeente the target is for, and the target is recorded as that
+gemeente's doelpositie through the targets app (`targets.services.record_target`), which
+checks the values; the results then measure the distance to it.
 """
 
 from __future__ import annotations
@@ -33,11 +36,31 @@ def _point(data: dict[str, Any]) -> tuple[float, float, str]:
     return float(data["cc"]), float(data["dc"]), ""
 
 
-def record(session: WorkshopSession, data: dict[str, Any], user: User) -> str:
-    """Store the chosen target; returns the sentence to show the facilitator."""
+def record(session: WorkshopSession, data: dict[str, Any], user: User) -> tuple[bool, str]:
+    """Store the chosen target; returns whether it was stored, and a sentence to show."""
     cc, dc, kwadrant = _point(data)
+    gemeente = data.get("gemeente") or ""
+    if session.scan is not None and gemeente:
+        from regiekompas.web.targets.services import TargetError, record_target
+
+        try:
+            record_target(
+                session.scan,
+                gemeente,
+                data["transitie"],
+                None if kwadrant else cc,
+                None if kwadrant else dc,
+                kwadrant or None,
+                data["toelichting"],
+                data["akkoord"],
+                source="workshop",
+                user=user,
+            )
+        except TargetError as exc:
+            return False, _("The target was not recorded: %(why)s") % {"why": exc}
     targets = dict(session.targets)
     targets[data["transitie"]] = {
+        "gemeente_code": gemeente,
         "cc": cc,
         "dc": dc,
         "kwadrant": kwadrant,
@@ -46,7 +69,18 @@ def record(session: WorkshopSession, data: dict[str, Any], user: User) -> str:
     }
     session.targets = targets
     session.save(update_fields=["targets"])
-    return _("The chosen target was recorded in this session.")
+    if session.scan is not None and gemeente:
+        return True, _("The chosen target was recorded as the doelpositie of %(gemeente)s.") % {
+            "gemeente": gemeente_name(session, gemeente)
+        }
+    return True, _("The chosen target was recorded in this session.")
+
+
+def gemeente_name(session: WorkshopSession, code: str) -> str:
+    if session.scan is None:
+        return code
+    found = session.scan.region.gemeenten.filter(code=code).values_list("naam", flat=True).first()
+    return found or code
 
 
 def target_mark(session: WorkshopSession, transitie: str) -> RoomMark | None:

@@ -147,6 +147,12 @@ def _room_context(session: WorkshopSession) -> dict[str, Any]:
     }
 
 
+def _gemeenten(session: WorkshopSession) -> list[tuple[str, str]]:
+    if session.scan is None:
+        return []
+    return list(session.scan.region.gemeenten.order_by("naam").values_list("code", "naam"))
+
+
 @never_cache
 @login_required
 def projector(request: HttpRequest, pk: int) -> HttpResponse:
@@ -158,7 +164,10 @@ def projector(request: HttpRequest, pk: int) -> HttpResponse:
     context.update(
         join_url=_join_url(request, session),
         transities=[(t, model.transitie(t).name.get(lang)) for t in session.transities],
-        target_form=TargetForm(initial={"transitie": context["transitie"]}),
+        target_form=TargetForm(
+            initial={"transitie": context["transitie"], "gemeente": session.gemeente_code},
+            gemeenten=_gemeenten(session),
+        ),
         save_form=SaveForm(scans=facilitated_scans(user), initial={"scan": session.scan}),
         saved_rounds=WorkshopRound.objects.filter(session=session),
         target=targets_bridge.target_text(session, context["transitie"]),
@@ -238,14 +247,17 @@ def target(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the room's chosen target for one transitie (product.md §13)."""
     user = signed_in(request)
     session = session_for(user, pk)
-    form = TargetForm(request.POST)
+    form = TargetForm(request.POST, gemeenten=_gemeenten(session))
     if not form.is_valid() or form.cleaned_data["transitie"] not in session.transities:
         errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
         messages.error(request, _("The target was not recorded: %(why)s") % {"why": errors or "?"})
         return redirect("workshop:projector", pk=session.pk)
-    message = targets_bridge.record(session, form.cleaned_data, user)
-    session.bump()
-    messages.success(request, message)
+    stored, message = targets_bridge.record(session, form.cleaned_data, user)
+    if stored:
+        session.bump()
+        messages.success(request, message)
+    else:
+        messages.error(request, message)
     return redirect("workshop:projector", pk=session.pk)
 
 
