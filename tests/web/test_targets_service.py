@@ -98,3 +98,23 @@ def test_an_action_of_another_gemeente_cannot_be_changed_through_this_one(world:
         record_action(
             world.scan_a, "GM0153", onderwerp="vorm", actie="z", eigenaar="y", action=action
         )
+
+
+def test_an_agenda_action_written_as_a_formula_is_neutralised_in_the_workbook(
+    world: World,
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from regiekompas.core.export.workbook import workbook_bytes
+
+    record_action(
+        world.scan_a, "GM0153", onderwerp="proces", actie='=HYPERLINK("http://x","klik")',
+        eigenaar="+31 6 1234", status="bezig",
+    )  # fmt: skip
+    document = {"agenda": agenda_rows(Action.objects.filter(scan=world.scan_a))}
+    book = load_workbook(io.BytesIO(workbook_bytes(document)), read_only=True)
+    values = [v for row in book["agenda"].iter_rows(values_only=True) for v in row]
+    assert '\'=HYPERLINK("http://x","klik")' in values
+    assert "'+31 6 1234" in values

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Final, Protocol, runtime_checkable
 
 from regiekompas.core.datafile import Table
-from regiekompas.core.documents.lexicon import AXES, Hit, Lexicon, load_lexicon
+from regiekompas.core.documents.lexicon import AXES, Entry, Hit, Lexicon, load_lexicon
 from regiekompas.core.documents.text import (
     INTENTIE,
     OPTIE,
@@ -94,12 +94,13 @@ class LexiconClassifier:
     def classify(self, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
         # Most sentences contain no term at all; they are told apart from their tokens alone.
         candidates = self.lexicon.candidates_of_text
-        hits = self.lexicon.hits
+        resolve = self.lexicon.resolve
         out: list[SentenceLabel] = []
         for sentence in sentences:
             numbers = candidates(sentence.text)
             if numbers:
-                out.append(self.label(sentence, hits(sentence, self.language, numbers)))
+                found = resolve(sentence, self.language, numbers)
+                out.append(self._label(sentence, found) if found else _NOT_PLACED_EITHER)
             else:
                 out.append(_NOT_PLACED_EITHER)
         return out
@@ -109,15 +110,20 @@ class LexiconClassifier:
             hits = self.lexicon.hits(sentence, self.language)
         if not hits:
             return _NOT_PLACED_EITHER
+        return self._label(sentence, [(h.entry, h.start, h.end, h.pole, h.negated) for h in hits])
+
+    def _label(
+        self, sentence: Sentence, hits: Sequence[tuple[Entry, int, int, int, bool]]
+    ) -> SentenceLabel:
         rules = self.lexicon.rules
         factor = rules.modality.get(sentence.modality, 1.0)
         cc = dc = 0.0
-        for hit in hits:
-            if hit.pole:
-                if hit.entry.axis == "cc":
-                    cc += hit.pole * hit.entry.weight
+        for entry, _, _, pole, _ in hits:
+            if pole:
+                if entry.axis == "cc":
+                    cc += pole * entry.weight
                 else:
-                    dc += hit.pole * hit.entry.weight
+                    dc += pole * entry.weight
         labels = []
         for total in (cc, dc):
             signal = total * factor

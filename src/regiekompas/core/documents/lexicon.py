@@ -199,6 +199,7 @@ class Lexicon:
     _chunk_words: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
     _anchor_chunks: set[str] = field(init=False, repr=False, compare=False)
     _known_chunks: set[str] = field(init=False, repr=False, compare=False)
+    _first_words: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         numbers: dict[frozenset[str], int] = {}
@@ -227,6 +228,12 @@ class Lexicon:
         object.__setattr__(self, "_chunk_words", {})
         object.__setattr__(self, "_anchor_chunks", set())
         object.__setattr__(self, "_known_chunks", set())
+        firsts: dict[frozenset[str], int] = {}
+        object.__setattr__(
+            self,
+            "_first_words",
+            tuple(firsts.setdefault(e.pattern[0], len(firsts)) for e in self.entries),
+        )
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -319,6 +326,15 @@ class Lexicon:
 
         `numbers` are the sentence's `candidates`, when the caller has them already.
         """
+        return [Hit(*found) for found in self.resolve(sentence, language, numbers)]
+
+    def resolve(
+        self,
+        sentence: Sentence,
+        language: Language | None = None,
+        numbers: Sequence[int] | None = None,
+    ) -> list[tuple[Entry, int, int, int, bool]]:
+        """`hits` as plain tuples (entry, start, end, pole, negated): cheaper to make."""
         if numbers is None:
             numbers = self.candidates(sentence.tokens)
         if not numbers:
@@ -327,41 +343,52 @@ class Lexicon:
         lemmas = sentence.lemmas
         tokens = sentence.tokens
         n = len(tokens)
-        found: list[tuple[int, int, Entry]] = []
+        # (−length, −weight, start, sequence number, end, entry): sorted, the longest
+        # reading of words wins, then the heavier term, then the earlier; ties keep the order
+        # in which they were found.
+        found: list[tuple[int, float, int, int, int, Entry]] = []
         gap, clause_ends = self.rules.gap, language.clause_ends
         entries = self.entries
+        first_words = self._first_words
+        # Where each distinct first word occurs, found once for all terms starting with it.
+        starts_of: dict[int, list[int]] = {}
         for number in numbers:
             entry = entries[number]
             pattern = entry.pattern
-            first = pattern[0]
+            word = first_words[number]
+            starts = starts_of.get(word)
+            if starts is None:
+                first = pattern[0]
+                starts = starts_of[word] = [
+                    i for i in range(n) if lemmas[i] in first or tokens[i] in first
+                ]
             single = len(pattern) == 1
-            for i in range(n):
-                if lemmas[i] in first or tokens[i] in first:
-                    end = i + 1 if single else _match(pattern, lemmas, tokens, i, gap, clause_ends)
-                    if end > 0:
-                        found.append((i, end, entry))
+            for i in starts:
+                end = i + 1 if single else _match(pattern, lemmas, tokens, i, gap, clause_ends)
+                if end > 0:
+                    found.append((i - end, -entry.weight, i, len(found), end, entry))
         if not found:
             return []
-        # Longest first (then heavier, then earlier): the longest reading of words wins.
-        found.sort(key=lambda f: (-(f[1] - f[0]), -f[2].weight, f[0]))
+        found.sort()
         taken: dict[str, list[tuple[int, int]]] = {"cc": [], "dc": []}
-        out: list[Hit] = []
-        for start, end, entry in found:
+        out: list[tuple[Entry, int, int, int, bool]] = []
+        for _, _, start, _, end, entry in found:
             spans = taken[entry.axis]
-            if any(start < e and s < end for s, e in spans):
+            if spans and any(start < e and s < end for s, e in spans):
                 continue
             spans.append((start, end))
             if entry.pole == 0:
-                out.append(Hit(entry, start, end, 0, False))
+                out.append((entry, start, end, 0, False))
                 continue
             negated = bool(sentence.negations) and self._negated(
                 sentence, start, end, entry, language
             )
             if negated and entry.negation == DROP:
-                out.append(Hit(entry, start, end, 0, True))
+                out.append((entry, start, end, 0, True))
                 continue
-            out.append(Hit(entry, start, end, -entry.pole if negated else entry.pole, negated))
-        out.sort(key=lambda hit: hit.start)
+            out.append((entry, start, end, -entry.pole if negated else entry.pole, negated))
+        if len(out) > 1:
+            out.sort(key=_start)
         return out
 
     def _negated(
@@ -386,6 +413,10 @@ class Lexicon:
             if not any(key in clause_ends for key in between):
                 return True
         return False
+
+
+def _start(hit: tuple[Entry, int, int, int, bool]) -> int:
+    return hit[1]
 
 
 def _match(

@@ -49,6 +49,7 @@ _NUMBERED_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S")
 _END_PUNCT = tuple(".!?…:;,")
 _LETTER = re.compile(r"[^\W\d_]")
 _SECTION_NUMBER = re.compile(r"\d{1,2}|\d+(\.\d+)+")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _BOUNDARY = re.compile(r"([.!?…]+[\"'’”)]*)\s+(?=[\"'‘“(]?[A-ZÀ-Ý0-9])")
 
 
@@ -218,12 +219,10 @@ class Sentence:
         cancelled: list[int] = []
         intention = practice = option = False
         cues = language.cues
-        if not language.cue_words.isdisjoint(lemmas):
-            for i, key in enumerate(lemmas):
-                found = cues.get(key)
-                if found is None:
-                    continue
-                for phrase, kind in found:
+        words = language.cue_words.intersection(lemmas)
+        if words:
+            for i in [i for i, key in enumerate(lemmas) if key in words]:
+                for phrase, kind in cues[lemmas[i]]:
                     if len(phrase) == 1 or lemmas[i : i + len(phrase)] == phrase:
                         if kind == _NEGATION:
                             negations.append(i)
@@ -236,7 +235,9 @@ class Sentence:
                         else:
                             practice = True
         if self._negations is None:
-            self._negations = tuple(sorted({i for i in negations if i not in cancelled}))
+            self._negations = (
+                tuple(sorted({i for i in negations if i not in cancelled})) if negations else ()
+            )
         if self._modality is None:
             self._modality = (
                 OPTIE if option else INTENTIE if intention else PRAKTIJK if practice else NEUTRAAL
@@ -320,12 +321,17 @@ class ChunkTokens(Generic[T]):
             return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
         except KeyError:
             pass
+        self.add(chunks)
+        return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
+
+    def add(self, chunks: Sequence[str]) -> None:
+        """Make sure every chunk is in `cache` (after which `cache[chunk]` cannot fail)."""
+        cache = self.cache
         if len(cache) + len(chunks) > self._limit:
             cache.clear()
         for chunk in chunks:
             if chunk not in cache:
                 cache[chunk] = self._convert(self._findall(chunk))
-        return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
 
 
 _chunk_tokens: Final = ChunkTokens[str](_TOKEN, tuple)
@@ -388,8 +394,11 @@ def _ends_clause(line: str) -> bool:
     return line.rstrip().endswith(_END_PUNCT)
 
 
+_SENTENCE_END: Final = (".", "!", "?", "…")
+
+
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip().endswith((".", "!", "?", "…"))
+    return line.rstrip().endswith(_SENTENCE_END)
 
 
 def _is_heading(line: str, next_line: str | None) -> bool:
@@ -406,7 +415,7 @@ def _is_heading(line: str, next_line: str | None) -> bool:
 
 def _blocks(page_text: str) -> list[_Block]:
     blocks: list[_Block] = []
-    for paragraph in re.split(r"\n[ \t]*\n", page_text):
+    for paragraph in _PARAGRAPH.split(page_text):
         lines = [line for line in paragraph.split("\n") if line.strip()]
         current: list[str] = []
         bullet = False
@@ -418,12 +427,18 @@ def _blocks(page_text: str) -> list[_Block]:
             current = []
             bullet = False
 
+        count = len(lines)
         for i, line in enumerate(lines):
-            next_line = lines[i + 1] if i + 1 < len(lines) else None
-            closed = not current or _ends_clause(current[-1])
-            heading = closed and _is_heading(line, next_line)
+            # (`_ends_clause` and `_ends_sentence` inlined: this runs for every line)
+            closed = not current or current[-1].rstrip().endswith(_END_PUNCT)
+            heading = closed and _is_heading(line, lines[i + 1] if i + 1 < count else None)
             match = _BULLET.match(line)
-            if bullet and current and _ends_sentence(current[-1]) and line.lstrip()[:1].isupper():
+            if (
+                bullet
+                and current
+                and current[-1].rstrip().endswith(_SENTENCE_END)
+                and line.lstrip()[:1].isupper()
+            ):
                 flush()  # the list has ended; running text goes on
             if match and not (heading and _NUMBERED_HEADING.match(line)):
                 flush()
@@ -456,16 +471,18 @@ def split_block(text: str, abbreviations: frozenset[str]) -> list[str]:
     start = 0
     longest = _longest(abbreviations)
     for match in _BOUNDARY.finditer(text):
-        stop = match.start(1)
+        stop, end = match.span(1)
         if text[stop] == ".":
             word = text[max(text.rfind(" ", start, stop), start - 1) + 1 : stop].lstrip(_OPENING)
             # Only a short word or a number can be an abbreviation, an initial or a section
             # number (lowercasing never shortens a word).
             if (len(word) <= longest or word[-1].isdigit()) and _no_boundary(word, abbreviations):
                 continue
-        pieces.append(text[start : match.end(1)].strip())
+        pieces.append(text[start:end].strip())
         start = match.end()
     pieces.append(text[start:].strip())
+    if max(map(len, pieces)) <= MAX_SENTENCE_CHARS:
+        return [piece for piece in pieces if piece]
     out: list[str] = []
     for piece in pieces:
         if not piece:

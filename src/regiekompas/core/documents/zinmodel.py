@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -235,6 +236,7 @@ def _shipped() -> SentenceModel:
 _DOC_TOKEN = re.compile(r"\w++(?:[-'’]\w++)*+|[.,;:!?()\x00]")
 _SEPARATOR = "\x00"
 _JOIN = " \x00 "
+_chain = chain.from_iterable
 #: Lemma ids 0 … len(_FIXED) − 1: the separator, then the punctuation marks that end a scope.
 _FIXED = (_SEPARATOR, ".", ",", ";", ":", "!", "?", "(", ")")
 #: Ids of lemmas stay below this (the caches start afresh beyond it), so an id pair is one int.
@@ -348,7 +350,12 @@ class BatchScorer:
             return self._scores_one_by_one(texts)
         if len(self._lemmas) + len(joined) >= _ID_LIMIT:
             self._reset()
-        ids = np.array(self._ids(joined), dtype=np.int64)
+        chunks = joined.split()
+        try:
+            ids = np.fromiter(_chain(map(self._ids.cache.__getitem__, chunks)), dtype=np.int64)
+        except KeyError:  # a chunk not seen before
+            self._ids.add(chunks)
+            ids = np.fromiter(_chain(map(self._ids.cache.__getitem__, chunks)), dtype=np.int64)
         self._sync()
         ends = ids < len(_FIXED)  # separator or punctuation: a scope ends, no bigram across
         text_of = np.cumsum(ids == 0)
