@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from regiekompas.cli.main import main
 from regiekompas.core.model import load_model
+from regiekompas.core.results.tables import tables as result_tables
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "worked-example"
 SECTION_10_KEYS = {
@@ -74,9 +75,10 @@ def test_analyse_prints_a_summary_and_writes_json_and_xlsx(
     assert document["aanbieders"]
     assert document["advies"]
     sheets = load_workbook(out_xlsx, read_only=True).sheetnames
-    # Excel allows 31 characters in a sheet name.
-    tables = [t[:30] if len(t) > 31 else t for t in document if t != "meta"]
-    assert sheets == [*tables, "meta", "banden", "lees_mij"]
+    # The "lees mij" sheet comes first, then a sheet per table of the registry (Excel allows
+    # 31 characters in a sheet name), then meta and the bands.
+    assert sheets == ["lees_mij", *(t.sheet for t in result_tables()), "meta", "banden"]
+    assert all(len(name) <= 31 for name in sheets)
 
 
 def test_analyse_speaks_english_on_request(
@@ -286,4 +288,7 @@ def test_analyse_writes_one_csv_per_measure(region: Path, tmp_path: Path) -> Non
     assert "advies.csv" in names
     assert len(names) == 18
     header = (out / "cellen.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header.startswith("gemeente_code,transitie,perspectief,n,cc,dc,cc_ci_laag")
+    # Every code column is followed by its name.
+    assert header.startswith(
+        "gemeente_code,gemeente,transitie,transitie_naam,perspectief,n,cc,dc,cc_ci_laag"
+    )

@@ -66,4 +66,6 @@ ROWS = {
     "api:meta": Row(scan_a, get=API, post=API_POST),
     "api:table": Row(table_of_scan_a, get=API, post=API_POST),
     "api:unknown": Row(unknown_path, get=everyone(NOT_FOUND), post=API_POST),
+    # "/api/v1" itself: the same problem+json 404, never a redirect to "/api/v1/".
+    "api_root": Row(no_args, get=everyone(NOT_FOUND), post=API_POST),
 }

@@ -34,7 +34,7 @@ def token_list(request: HttpRequest, region_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         created = issue(region, form.cleaned_data["name"], user)
         form = TokenForm()
-    tokens = list(region.api_tokens.select_related("created_by", "revoked_by"))
+    tokens = list(ApiToken.objects.filter(region=region).select_related("created_by", "revoked_by"))
     context = {
         "region": region,
         "form": form,
