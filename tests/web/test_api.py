@@ -197,6 +197,33 @@ def test_a_scan_without_a_published_snapshot_has_no_results(
         assert problem["type"].endswith("geen-gepubliceerde-resultaten")
 
 
+def test_results_still_being_computed_answer_503_with_retry_after(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from regiekompas.web.api import views
+    from regiekompas.web.jobs.models import Job
+    from regiekompas.web.results.service import ResultsPending
+
+    def pending(scan: Scan, lang: str) -> None:
+        raise ResultsPending(scan.pk, Job(kind="results.compute"))
+
+    monkeypatch.setattr(views, "scan_results", pending)
+    document = api.json(reverse("api:openapi"))
+    for url, path in (
+        (reverse("api:results", args=[api.scan.pk]), "/scans/{scanId}/resultaten"),
+        (reverse("api:meta", args=[api.scan.pk]), "/scans/{scanId}/resultaten/meta"),
+        (_table(api.scan, "cellen"), "/scans/{scanId}/resultaten/cellen"),
+    ):
+        response = api.get(url)
+        assert response.status_code == 503, url
+        assert response["Retry-After"] == str(views.RETRY_AFTER_SECONDS)
+        assert response["Content-Type"].startswith("application/problem+json")
+        problem = json.loads(response.content)
+        assert problem["type"].endswith("resultaten-worden-berekend")
+        assert problem["status"] == 503
+        assert "503" in document["paths"][path]["get"]["responses"], path
+
+
 def test_a_draft_scan_is_not_there_for_the_api(api: Api) -> None:
     draft = make_scan(api.scan.region, open_=False, name="Concept")
     assert api.get(reverse("api:scan", args=[draft.pk])).status_code == 404

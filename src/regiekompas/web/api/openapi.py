@@ -136,7 +136,9 @@ def _ok(description: str, schema: dict[str, Any], *, paged: bool = False) -> dic
     return {"description": description, "headers": headers, "content": {JSON: {"schema": schema}}}
 
 
-def _responses(ok: dict[str, Any], *, token: bool = True, params: bool = False) -> dict[str, Any]:
+def _responses(
+    ok: dict[str, Any], *, token: bool = True, params: bool = False, results: bool = False
+) -> dict[str, Any]:
     responses: dict[str, Any] = {"200": ok}
     if params:
         responses["400"] = _ref("responses", "OngeldigeParameters")
@@ -147,6 +149,8 @@ def _responses(ok: dict[str, Any], *, token: bool = True, params: bool = False) 
     if token:
         responses["429"] = _ref("responses", "TeVeelVerzoeken")
     responses["500"] = _ref("responses", "Serverfout")
+    if results:
+        responses["503"] = _ref("responses", "WordtBerekend")
     return responses
 
 
@@ -213,6 +217,7 @@ def _table_path(t: Table) -> tuple[str, dict[str, Any]]:
             _responses(
                 _ok(t.label.nl, _paged(_ref("schemas", schema_name(t)), t.name), paged=True),
                 params=True,
+                results=True,
             ),
             params,
         ),
@@ -392,6 +397,11 @@ def _components() -> dict[str, Any]:
             {"Retry-After": {"schema": {"type": "integer"}}},
         ),
         "Serverfout": _problem("Onverwachte fout; die is gelogd."),
+        "WordtBerekend": _problem(
+            "De resultaten van de laatste publicatie worden nog berekend; vraag het opnieuw na "
+            "het aantal seconden in Retry-After.",
+            {"Retry-After": {"schema": {"type": "integer"}}},
+        ),
     }
     return {
         "schemas": schemas,
@@ -458,8 +468,9 @@ def _paths() -> dict[str, Any]:
             "Alle resultaten",
             "Het hele resultatendocument van de laatst gepubliceerde momentopname, met dezelfde "
             "cijfers als de resultatenpagina's en `regiekompas analyse --json`. Een scan zonder "
-            "gepubliceerde resultaten geeft 404.",
-            _responses(_ok("Resultaten", _ref("schemas", "Resultaten"))),
+            "gepubliceerde resultaten geeft 404; terwijl de laatste publicatie nog wordt "
+            "berekend geeft het 503 met Retry-After.",
+            _responses(_ok("Resultaten", _ref("schemas", "Resultaten")), results=True),
             scan_id,
         ),
         "/scans/{scanId}/resultaten/meta": _operation(
@@ -467,7 +478,7 @@ def _paths() -> dict[str, Any]:
             "Resultaten",
             "Meta",
             "Versie, instrument, k, bootstrap en seed van de resultaten.",
-            _responses(_ok("Meta", _ref("schemas", "Meta"))),
+            _responses(_ok("Meta", _ref("schemas", "Meta")), results=True),
             scan_id,
         ),
     }  # fmt: skip

@@ -32,7 +32,7 @@ from regiekompas.web.regions.models import Region
 from regiekompas.web.responses.models import Snapshot
 from regiekompas.web.responses.snapshots import latest_snapshot
 from regiekompas.web.results.formatting import current_lang
-from regiekompas.web.results.service import NoAnswers, Results, scan_results
+from regiekompas.web.results.service import NoAnswers, Results, ResultsPending, scan_results
 from regiekompas.web.scans.models import Scan, Status
 
 #: Largest id the database can hold; a larger one in a URL is simply not found.
@@ -105,6 +105,10 @@ def _scans(token: ApiToken) -> QuerySet[Scan]:
     return Scan.objects.filter(region_id=token.region_id).exclude(status=Status.CONCEPT)
 
 
+#: Seconds a client should wait before asking again for results being computed.
+RETRY_AFTER_SECONDS: Final = 10
+
+
 def _own_scan(token: ApiToken, scan_id: int) -> Scan:
     scan = _scans(token).filter(pk=scan_id).first() if scan_id <= MAX_ID else None
     if scan is None:
@@ -115,6 +119,21 @@ def _own_scan(token: ApiToken, scan_id: int) -> Scan:
 def _results(request: HttpRequest, scan: Scan) -> Results:
     try:
         return scan_results(scan, current_lang())
+    except ResultsPending:
+        # Published, but the background job is still computing: come back shortly.
+        raise ProblemError(
+            problem(
+                503,
+                "resultaten-worden-berekend",
+                _("Results are being computed"),
+                _(
+                    "The latest published results of this scan are being computed. Try again "
+                    "after the number of seconds in Retry-After."
+                ),
+                request=request,
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            )
+        ) from None
     except NoAnswers:
         raise ProblemError(
             problem(
